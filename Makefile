@@ -1,0 +1,59 @@
+# Chandra: `make demo` runs it on SQLite; `make test` runs the suite on PostgreSQL.
+SHELL := /bin/bash
+PYTHON ?= $(firstword $(shell command -v python3.12) $(wildcard /root/.pyenv/versions/3.12*/bin/python3.12) python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/chandra
+
+.PHONY: install messages demo serve migrate test test-unit test-browser bench bench-search makemessages fonts clean
+
+$(VENV)/.installed: requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+install: $(VENV)/.installed messages
+
+messages: $(VENV)/.installed
+	@$(PY) bin/compile_messages.py
+
+node_modules/.installed: package.json
+	npm install --no-audit --no-fund --silent
+	@touch $@
+
+migrate: install
+	$(MANAGE) migrate --no-input
+
+demo: migrate
+	$(MANAGE) load_demo
+	@$(MAKE) --no-print-directory serve
+
+# The web server and one task worker (e-mail, deadlines) side by side.
+serve:
+	@trap 'kill 0' EXIT; \
+	$(MANAGE) db_worker --queue-name '*' >/dev/null 2>&1 & \
+	echo "Chandra: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"; \
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install node_modules/.installed
+	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest --reuse-db $(PYTEST_ARGS)
+
+bench: install
+	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) bench/run.py
+
+bench-search: install
+	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) bench/search_bench.py
+
+makemessages: install
+	$(MANAGE) makemessages --locale th --locale en --ignore '.venv/*' --ignore 'node_modules/*' --no-obsolete
+	@$(PY) bin/compile_messages.py
+
+fonts: node_modules/.installed
+	cp node_modules/@fontsource/sarabun/files/sarabun-{thai,latin}-{400,700}-normal.woff2 cms/static/fonts/
+
+clean:
+	rm -rf $(VENV) node_modules db.sqlite3 staticfiles

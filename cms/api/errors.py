@@ -1,0 +1,72 @@
+"""One error format for the whole API:
+
+    {"error": {"status": 400, "code": "invalid", "message": "…", "fields": {"subject": ["…"]}}}
+
+Messages are in the request's language (``?lang=`` or Accept-Language)."""
+
+from django.core.exceptions import PermissionDenied, ValidationError as DjangoValidationError
+from django.http import Http404
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+def _message(detail):
+    if isinstance(detail, list) and detail:
+        return _message(detail[0])
+    if isinstance(detail, dict):
+        return _("The request has errors; see the fields.")
+    return str(detail)
+
+
+def exception_handler(exc, context):
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    detail = exc.detail if isinstance(exc, exceptions.APIException) else response.data
+    body = {
+        "status": response.status_code,
+        "code": _code(exc, detail),
+        "message": _message(detail),
+    }
+    if isinstance(exc, exceptions.ValidationError):
+        if isinstance(detail, dict):
+            body["fields"] = {key: [str(item) for item in _as_list(value)] for key, value in detail.items()}
+            if "non_field_errors" in body["fields"]:
+                body["message"] = body["fields"]["non_field_errors"][0]
+        else:
+            body["message"] = _message(detail)
+    if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
+        body["retry_after_seconds"] = int(exc.wait)
+    response.data = {"error": body}
+    return response
+
+
+def _as_list(value):
+    if isinstance(value, dict):
+        return [f"{key}: {item}" for key, items in value.items() for item in _as_list(items)]
+    return value if isinstance(value, list) else [value]
+
+
+def _code(exc, detail):
+    if isinstance(exc, exceptions.ValidationError):
+        return "invalid"
+    codes = exc.get_codes() if isinstance(exc, exceptions.APIException) else None
+    if isinstance(codes, str):
+        return codes
+    return getattr(exc, "default_code", "error")
+
+
+def error_response(*, status_code=status.HTTP_400_BAD_REQUEST, code, message, fields=None, headers=None):
+    """For views that answer an error themselves, in the same shape."""
+    body = {"status": status_code, "code": code, "message": str(message)}
+    if fields:
+        body["fields"] = fields
+    return Response({"error": body}, status=status_code, headers=headers)

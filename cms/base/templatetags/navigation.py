@@ -1,0 +1,56 @@
+"""Header navigation and the language switcher."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def site_root(context):
+    """The home page in the reader's language (falling back to Thai)."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    return site.root_page.localized.specific
+
+
+@register.simple_tag(takes_context=True)
+def menu_pages(context):
+    root = site_root(context)
+    if root is None:
+        return Page.objects.none()
+    return root.get_children().live().public().in_menu().specific()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per language. On a page, the link leads to that page's
+    translation; if there is none, to the same path in the other language,
+    where the Thai original is served with a notice."""
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    translations = {}
+    if page is not None and getattr(page, "pk", None) and isinstance(page, Page):
+        for item in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[item.locale.language_code] = item.get_url(request=request)
+    links = []
+    for code, name in settings.LANGUAGES:
+        if code in translations:
+            url = translations[code]
+        elif request is not None:
+            url = translate_url(request.get_full_path(), code)
+        else:
+            url = f"/{code}/"
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
+    return links
+
+
+@register.simple_tag
+def locale_name(code):
+    return dict(settings.LANGUAGES).get(code, code)

@@ -1,0 +1,34 @@
+"""Template filters for Thai dates and numerals, built into every template
+(see TEMPLATES['OPTIONS']['builtins']) so that one filter is used everywhere."""
+
+from django import template
+from django.utils.translation import get_language
+
+from cms.base import thai
+
+register = template.Library()
+
+
+@register.filter
+def thaidate(value, style="long"):
+    """{{ page.date|thaidate }} -> '23 พฤศจิกายน 2569' on Thai pages,
+    '23 November 2026' on English ones. Styles: long, short, datetime."""
+    return thai.format_date(value, style)
+
+
+@register.filter
+def thaidigits(value):
+    """Thai digits on Thai pages only; English pages keep Arabic digits."""
+    if (get_language() or "th").startswith("th"):
+        return thai.thai_digits(value)
+    return str(value)
+
+
+@register.filter
+def beyear(value):
+    """The year as readers expect it: B.E. in Thai, C.E. in English."""
+    if value in (None, ""):
+        return ""
+    if (get_language() or "th").startswith("th"):
+        return thai.be_year(value)
+    return value if isinstance(value, int) else thai.to_bangkok(value).year

@@ -1,0 +1,40 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
+from django.views.i18n import JavaScriptCatalog
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from cms.base import views as base_views
+
+handler500 = "cms.base.views.server_error"
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/v1/", include("cms.api.urls", namespace="v1")),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", base_views.robots_txt, name="robots_txt"),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+urlpatterns += i18n_patterns(
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("search/", include("search.urls")),
+    path("cases/", include("cases.urls")),
+    path("laws/", include("cms.laws.urls")),
+    # Wagtail pages last: it claims every remaining path. Slugs may be Thai, whose
+    # vowel signs are not \w, so any non-slash character is accepted.
+    re_path(r"^((?:[^/]+/)*)$", base_views.serve, name="chandra_serve"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
+
+if settings.SERVE_MEDIA:
+    # Public uploads (images, documents) straight from MEDIA_ROOT; in a large
+    # deployment the web server or object storage does this instead.
+    from django.views.static import serve as serve_static
+
+    urlpatterns.insert(0, re_path(r"^media/(?P<path>.*)$", serve_static, {"document_root": settings.MEDIA_ROOT}))
