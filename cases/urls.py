@@ -1,4 +1,6 @@
-from django.urls import path  # noqa: F401
+from django.urls import include, path
 
 app_name = "cases"
-urlpatterns = []
+urlpatterns = [
+    path("statistics/", include("cases.statistics_urls")),
+]

@@ -1,0 +1,2 @@
+# Owned by the areas work: Thai administrative areas for cascading selects.
+urlpatterns = []
