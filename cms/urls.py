@@ -2,12 +2,12 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.base import views as base_views
+from cms.base.urls import wagtail_util_urls
 
 handler500 = "cms.base.views.server_error"
 
@@ -25,10 +25,12 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("cases/", include("cases.urls")),
     path("laws/", include("cms.laws.urls")),
-    # Wagtail pages last: it claims every remaining path. Slugs may be Thai, whose
-    # vowel signs are not \w, so any non-slash character is accepted.
-    re_path(r"^((?:[^/]+/)*)$", base_views.serve, name="chandra_serve"),
-    path("", include(wagtail_urls)),
+    # Wagtail's helpers for private pages, then its pages, which claim every
+    # remaining path. Slugs may be Thai (vowel signs are not \w), so any
+    # non-slash character is accepted; top-level service paths are excluded so
+    # that a 404 under /api/ is not redirected to a language prefix.
+    path("_util/", include(wagtail_util_urls)),
+    re_path(r"^(?!(?:api|admin|documents|static|media)/)((?:[^/]+/)*)$", base_views.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )
 
