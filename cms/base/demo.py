@@ -285,7 +285,8 @@ def _groups(home_th, home_en):
     # The news team works only under the news index pages (set by cms.news.demo).
     _collection_permissions(groups["News team"], media)
     # Translators: the English tree, and wagtail-localize's translation permission.
-    _page_permissions(groups["Translators"], home_en, ["add", "change", "lock"])
+    # Thai content is approved before it is translated; translators publish the translation.
+    _page_permissions(groups["Translators"], home_en, ["add", "change", "publish", "lock"])
     groups["Translators"].permissions.add(_permission("wagtail_localize", "submit_translation"))
     for codename in ("add_newscategory", "change_newscategory"):
         groups["Editors"].permissions.add(_permission("news", codename))
