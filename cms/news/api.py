@@ -70,7 +70,7 @@ class NewsDetailSerializer(NewsSummarySerializer):
         """The ids of this article in the other languages, for a language switch."""
         return {
             translation.locale.language_code: translation.pk
-            for translation in page.get_translations().live().select_related("locale")
+            for translation in page.get_translations(inclusive=True).live().select_related("locale")
         }
 
 
@@ -87,6 +87,8 @@ class NewsDetailSerializer(NewsSummarySerializer):
 )
 class NewsViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
     """News of the Senate, newest first."""
+
+    queryset = NewsPage.objects.none()  # lets the schema know the id is an integer
 
     def get_queryset(self):
         queryset = (

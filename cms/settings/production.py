@@ -11,6 +11,8 @@ SECRET_KEY = env.str("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 DEBUG = False
 DATABASE_URL = env.str("DATABASE_URL")
+# Citizens are e-mailed their tracking code: production must have a mail server.
+env.str("EMAIL_HOST")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = _env.bool("SECURE_SSL_REDIRECT", default=True)
