@@ -7,6 +7,8 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/chandra
+# Browser tests commit the demo content once per run, so they get their own database.
+BROWSER_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/chandra_browser
 
 .PHONY: install messages demo serve migrate test test-unit test-browser bench bench-search makemessages fonts clean
 
@@ -21,8 +23,8 @@ install: $(VENV)/.installed messages
 messages: $(VENV)/.installed
 	@$(PY) bin/compile_messages.py
 
-node_modules/.installed: package.json
-	npm install --no-audit --no-fund --silent
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
 	@touch $@
 
 migrate: install
@@ -39,8 +41,10 @@ serve:
 	echo "Chandra: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# The whole suite on PostgreSQL: unit and HTTP tests, then the browser journeys.
 test: install node_modules/.installed
-	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest --reuse-db $(PYTEST_ARGS)
+	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest --reuse-db --ignore=tests/browser $(PYTEST_ARGS)
+	DATABASE_URL=$(BROWSER_DATABASE_URL) $(PY) -m pytest tests/browser --create-db $(PYTEST_ARGS)
 
 bench: install
 	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) bench/run.py
