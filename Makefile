@@ -34,10 +34,12 @@ demo: migrate
 	$(MANAGE) load_demo
 	@$(MAKE) --no-print-directory serve
 
-# The web server and one task worker (e-mail, deadlines) side by side.
+# The web server, one task worker (e-mail, search index) and the scheduler
+# (scheduled publishing, overdue complaints) side by side.
 serve:
 	@trap 'kill 0' EXIT; \
 	$(MANAGE) db_worker --queue-name '*' >/dev/null 2>&1 & \
+	$(MANAGE) run_scheduler >/dev/null 2>&1 & \
 	echo "Chandra: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
