@@ -83,8 +83,9 @@ def test_untranslated_page_falls_back_to_thai_with_a_notice(client, site):
     assert response.status_code == 200
     assert "ข่าวภาษาไทยเท่านั้น" in response.text
     assert "has not been translated into English" in response.text
-    # The interface stays in English for the English reader.
+    # The interface stays in English for the English reader; the Thai text is marked as Thai.
     assert '<html lang="en">' in response.text
+    assert '<div lang="th">' in response.text
 
 
 def test_missing_page_is_a_styled_404_in_each_language(client, site):
