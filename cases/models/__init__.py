@@ -1,0 +1,10 @@
+"""Complaints and suggestions: the case, its workflow and its record.
+
+Split by concern: ``reference`` (the editor-managed lists: categories,
+departments, officers, routing, SLAs, holidays), ``case`` (the case and its
+django-fsm workflow) and ``records`` (audit events, attachments, the
+notification outbox, idempotency keys)."""
+
+from .case import Case, CaseKind, CaseState, Citizen, CITIZEN, OPEN_STATES, FINAL_STATES  # noqa: F401
+from .records import Attachment, AuditTamperError, CaseEvent, EventKind, IdempotencyKey, Notification  # noqa: F401
+from .reference import SLA, Category, Department, Holiday, OfficerProfile, OfficerRole, RoutingRule  # noqa: F401

@@ -1,0 +1,336 @@
+"""The case and its workflow.
+
+Transitions are thin: they change the state and stamp times. Who may make a
+transition is declared with ``permission=``; the service functions in
+:mod:`cases.services` check it, save, write the audit event and schedule the
+notifications. Nothing else writes ``state``."""
+
+import secrets
+
+from django.conf import settings
+from django.contrib.auth.hashers import check_password, make_password
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+
+from .reference import Category, Department, OfficerRole
+
+# Easy to read aloud: no 0/O, no 1/I.
+CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+CODE_LENGTH = 10
+
+
+def new_code():
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def new_pin():
+    return f"{secrets.randbelow(10**6):06d}"
+
+
+def normalise_code(value):
+    """What a citizen typed (any case, spaces, dashes, O for 0…) → the stored code."""
+    cleaned = "".join(ch for ch in (value or "").upper() if ch.isalnum())
+    return cleaned.replace("O", "0").replace("I", "1")
+
+
+def format_code(code):
+    return f"{code[:5]}-{code[5:]}" if len(code) == CODE_LENGTH else code
+
+
+class CaseKind(models.TextChoices):
+    COMPLAINT = "complaint", _("Complaint")
+    SUGGESTION = "suggestion", _("Suggestion")
+    PETITION = "petition", _("Petition")
+    INFORMATION = "information", _("Request for information")
+
+
+class CaseState(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    SCREENING = "screening", _("Screening")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
+    REFERRED = "referred", _("Referred to another agency")
+    ASSIGNED = "assigned", _("Assigned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    AWAITING_CITIZEN = "awaiting_citizen", _("Awaiting information from you")
+    RESOLVED = "resolved", _("Resolved")
+    CLOSED = "closed", _("Closed")
+    REOPENED = "reopened", _("Reopened")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+S = CaseState
+FINAL_STATES = frozenset({S.REJECTED, S.REFERRED, S.CLOSED, S.WITHDRAWN})
+OPEN_STATES = frozenset(set(S) - FINAL_STATES - {S.RESOLVED})
+WITHDRAWABLE = [S.RECEIVED, S.SCREENING, S.ACCEPTED, S.ASSIGNED, S.IN_PROGRESS, S.AWAITING_CITIZEN, S.REOPENED]
+
+
+class Citizen:
+    """The complainant, known by code and PIN rather than by an account. Passed
+    as ``by`` to the services for the citizen's own actions."""
+
+    is_authenticated = False
+    is_superuser = False
+    pk = None
+
+    def has_perm(self, perm, obj=None):
+        return False
+
+    def __str__(self):
+        return "citizen"
+
+
+CITIZEN = Citizen()
+
+
+def _profile(user):
+    try:
+        return user.case_profile
+    except Exception:  # no profile, or an anonymous user
+        return None
+
+
+def _staff_perm(codename, *, department_scoped=False):
+    """A permission check: the model permission, and for department-scoped work
+    the officer's department must be the case's (supervisors see every case)."""
+
+    perm = f"cases.{codename}"
+
+    def check(instance, user):
+        if isinstance(user, Citizen) or user is None or not user.is_authenticated:
+            return False
+        if not user.has_perm(perm):
+            return False
+        if user.is_superuser or not department_scoped:
+            return True
+        profile = _profile(user)
+        if profile is None:
+            return False
+        if profile.role == OfficerRole.SUPERVISOR:
+            return True
+        return instance.department_id is not None and profile.department_id == instance.department_id
+
+    check.__name__ = f"has_{codename}"
+    return check
+
+
+def _citizen(instance, user):
+    return isinstance(user, Citizen)
+
+
+class Case(ConcurrentTransitionMixin, models.Model):
+    """A complaint, suggestion, petition or request for information."""
+
+    code = models.CharField(_("tracking code"), max_length=CODE_LENGTH, unique=True, editable=False)
+    pin_hash = models.CharField(max_length=128, editable=False)
+    pin_failures = models.PositiveSmallIntegerField(default=0, editable=False)
+    locked_until = models.DateTimeField(null=True, blank=True, editable=False)
+
+    kind = models.CharField(_("kind"), max_length=20, choices=CaseKind.choices, default=CaseKind.COMPLAINT)
+    category = models.ForeignKey(Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="cases")
+    subject = models.CharField(_("subject"), max_length=200)
+    description = models.TextField(_("description"))
+    province = models.CharField(_("province"), max_length=10, blank=True, db_index=True)
+    district = models.CharField(_("district"), max_length=10, blank=True)
+    subdistrict = models.CharField(_("subdistrict"), max_length=10, blank=True)
+    respondent = models.CharField(_("body or official complained about"), max_length=300, blank=True)
+    sealed = models.BooleanField(
+        _("sealed"), default=False,
+        help_text=_("A complaint about an official's conduct: the identity is shown to supervisors only."),
+    )
+
+    anonymous = models.BooleanField(_("anonymous"), default=False)
+    contact_name = models.CharField(_("name"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("e-mail"), blank=True)
+    contact_phone = models.CharField(_("phone"), max_length=30, blank=True)
+    consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
+    language = models.CharField(_("language filed in"), max_length=5, default="th")
+    channel = models.CharField(_("channel"), max_length=10, default="web")
+
+    state = FSMField(_("state"), max_length=20, choices=CaseState.choices, default=CaseState.RECEIVED,
+                     protected=True, db_index=True)
+    department = models.ForeignKey(Department, verbose_name=_("department"), on_delete=models.PROTECT,
+                                   null=True, blank=True, related_name="cases")
+    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("assignee"), on_delete=models.PROTECT,
+                                 null=True, blank=True, related_name="assigned_cases")
+    related_cases = models.ManyToManyField("self", blank=True, symmetrical=True, verbose_name=_("related cases"))
+
+    rejection_reason = models.TextField(_("reason for rejection"), blank=True)
+    referred_to = models.CharField(_("referred to (agency)"), max_length=300, blank=True)
+
+    filed_at = models.DateTimeField(_("filed at"), default=timezone.now, db_index=True)
+    acknowledge_due = models.DateField(_("acknowledge by"), null=True, blank=True)
+    resolve_due = models.DateField(_("resolve by"), null=True, blank=True, db_index=True)
+    acknowledged_at = models.DateTimeField(_("acknowledged at"), null=True, blank=True)
+    paused_since = models.DateField(_("clock paused since"), null=True, blank=True)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True, db_index=True)
+    escalated_at = models.DateTimeField(_("escalated as overdue at"), null=True, blank=True)
+    reopen_count = models.PositiveSmallIntegerField(default=0)
+
+    rating = models.PositiveSmallIntegerField(_("rating"), null=True, blank=True)
+    rating_comment = models.TextField(_("rating comment"), blank=True)
+    anonymised_at = models.DateTimeField(_("personal data removed at"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-filed_at"]
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        permissions = [
+            ("screen_case", _("Can screen new cases")),
+            ("assign_case", _("Can assign cases")),
+            ("work_case", _("Can work cases of their department")),
+            ("close_case", _("Can close cases")),
+            ("view_identity", _("Can see complainants' identity")),
+            ("view_sealed_identity", _("Can see the identity on sealed cases")),
+        ]
+        indexes = [
+            models.Index(fields=["department", "state", "resolve_due"], name="cases_inbox_idx"),
+            models.Index(fields=["assignee", "state"], name="cases_assignee_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(rating__isnull=True) | models.Q(rating__gte=1, rating__lte=5),
+                                   name="cases_rating_1_to_5"),
+        ]
+
+    def __str__(self):
+        return f"{self.display_code} {self.subject}"
+
+    @property
+    def display_code(self):
+        return format_code(self.code)
+
+    # PIN ------------------------------------------------------------------
+    def set_pin(self, pin):
+        self.pin_hash = make_password(pin)
+
+    def check_pin(self, pin):
+        return bool(pin) and check_password(str(pin), self.pin_hash)
+
+    # Facts -----------------------------------------------------------------
+    @property
+    def is_open(self):
+        return self.state in OPEN_STATES
+
+    @property
+    def has_identity(self):
+        return not self.anonymous and bool(self.contact_name or self.contact_email or self.contact_phone)
+
+    def is_overdue(self, today=None):
+        """Past its deadline and not finished. The clock stops while awaiting the citizen."""
+        today = today or timezone.localdate()
+        if self.state in (S.RECEIVED, S.SCREENING):
+            return self.acknowledge_due is not None and today > self.acknowledge_due
+        if self.state in OPEN_STATES and self.state != S.AWAITING_CITIZEN:
+            return self.resolve_due is not None and today > self.resolve_due
+        return False
+
+    def has_assignee(self):
+        return self.assignee_id is not None
+
+    def has_department(self):
+        return self.department_id is not None
+
+    def resolved_recently(self):
+        """Within the window in which the citizen may confirm or reopen."""
+        from cases.conf import conf
+
+        if self.resolved_at is None:
+            return False
+        return timezone.now() - self.resolved_at <= conf.reopen_window
+
+    def not_rated(self):
+        return self.rating is None
+
+    # Transitions ------------------------------------------------------------
+    @transition(field=state, source=S.RECEIVED, target=S.SCREENING,
+                permission=_staff_perm("screen_case"),
+                custom={"label": _("Start screening"), "style": "primary"})
+    def screen(self):
+        pass
+
+    @transition(field=state, source=S.SCREENING, target=S.ACCEPTED,
+                permission=_staff_perm("screen_case"),
+                custom={"label": _("Accept"), "style": "primary"})
+    def accept(self):
+        self.acknowledged_at = self.acknowledged_at or timezone.now()
+
+    @transition(field=state, source=S.SCREENING, target=S.REJECTED,
+                permission=_staff_perm("screen_case"),
+                custom={"label": _("Reject (outside the Senate's remit)"), "style": "danger", "requires": "reason"})
+    def reject(self, reason):
+        self.rejection_reason = reason
+        self.acknowledged_at = self.acknowledged_at or timezone.now()
+        self.closed_at = timezone.now()
+
+    @transition(field=state, source=S.SCREENING, target=S.REFERRED,
+                permission=_staff_perm("screen_case"),
+                custom={"label": _("Refer to another agency"), "style": "secondary", "requires": "agency"})
+    def refer(self, agency):
+        self.referred_to = agency
+        self.acknowledged_at = self.acknowledged_at or timezone.now()
+        self.closed_at = timezone.now()
+
+    @transition(field=state, source=S.ACCEPTED, target=S.ASSIGNED,
+                permission=_staff_perm("assign_case"), conditions=[has_department],
+                custom={"label": _("Assign"), "style": "primary", "requires": "officer"})
+    def assign(self, officer):
+        self.assignee = officer
+
+    @transition(field=state, source=[S.ASSIGNED, S.REOPENED], target=S.IN_PROGRESS,
+                permission=_staff_perm("work_case", department_scoped=True), conditions=[has_assignee],
+                custom={"label": _("Start work"), "style": "primary"})
+    def start(self):
+        pass
+
+    @transition(field=state, source=S.IN_PROGRESS, target=S.AWAITING_CITIZEN,
+                permission=_staff_perm("work_case", department_scoped=True),
+                custom={"label": _("Ask the citizen for information"), "style": "secondary", "public": True})
+    def request_information(self):
+        self.paused_since = timezone.localdate()
+
+    @transition(field=state, source=S.AWAITING_CITIZEN, target=S.IN_PROGRESS,
+                permission=_staff_perm("work_case", department_scoped=True),
+                custom={"label": _("Resume without an answer"), "style": "secondary"})
+    def resume(self):
+        pass
+
+    @transition(field=state, source=S.AWAITING_CITIZEN, target=S.IN_PROGRESS, permission=_citizen,
+                custom={"label": _("Send the information"), "citizen": True})
+    def citizen_reply(self):
+        pass
+
+    @transition(field=state, source=S.IN_PROGRESS, target=S.RESOLVED,
+                permission=_staff_perm("work_case", department_scoped=True),
+                custom={"label": _("Resolve"), "style": "primary", "public": True})
+    def resolve(self):
+        self.resolved_at = timezone.now()
+
+    @transition(field=state, source=S.RESOLVED, target=S.CLOSED,
+                permission=_staff_perm("close_case", department_scoped=True),
+                custom={"label": _("Close"), "style": "primary"})
+    def close(self):
+        self.closed_at = timezone.now()
+
+    @transition(field=state, source=S.RESOLVED, target=S.CLOSED, permission=_citizen,
+                conditions=[resolved_recently],
+                custom={"label": _("Confirm the resolution"), "citizen": True})
+    def citizen_confirm(self):
+        self.closed_at = timezone.now()
+
+    @transition(field=state, source=[S.RESOLVED, S.CLOSED], target=S.REOPENED, permission=_citizen,
+                conditions=[resolved_recently, has_assignee],
+                custom={"label": _("Reopen"), "citizen": True})
+    def citizen_reopen(self):
+        self.closed_at = None
+        self.resolved_at = None
+        self.reopen_count += 1
+
+    @transition(field=state, source=WITHDRAWABLE, target=S.WITHDRAWN, permission=_citizen,
+                custom={"label": _("Withdraw"), "citizen": True})
+    def citizen_withdraw(self):
+        self.paused_since = None
+        self.closed_at = timezone.now()

@@ -1,0 +1,125 @@
+"""The lists officers and editors manage: categories (translatable), departments
+(translatable), officer profiles, routing rules, service levels and holidays."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import TranslatableMixin
+
+
+class Category(TranslatableMixin, models.Model):
+    """What a case is about. Editors manage the list and translate it with
+    wagtail-localize; cases point at the row in the default language (Thai)."""
+
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=80, allow_unicode=True)
+    description = models.TextField(_("description"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    active = models.BooleanField(_("offered to citizens"), default=True)
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order", "name"]
+        verbose_name = _("case category")
+        verbose_name_plural = _("case categories")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def display_name(self):
+        """The name in the active language, falling back to the original."""
+        localized = self.localized
+        return localized.name if localized else self.name
+
+
+class Department(TranslatableMixin, models.Model):
+    """A unit of the Secretariat of the Senate that works cases."""
+
+    name = models.CharField(_("name"), max_length=200)
+    code = models.SlugField(_("code"), max_length=40)
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def display_name(self):
+        localized = self.localized
+        return localized.name if localized else self.name
+
+
+class OfficerRole(models.TextChoices):
+    INTAKE = "intake", _("Intake")
+    OFFICER = "officer", _("Case officer")
+    SUPERVISOR = "supervisor", _("Supervisor")
+
+
+class OfficerProfile(models.Model):
+    """Links a user to a department with a role in the case workflow."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="case_profile")
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="officers", null=True, blank=True)
+    role = models.CharField(_("role"), max_length=20, choices=OfficerRole.choices, default=OfficerRole.OFFICER)
+
+    class Meta:
+        verbose_name = _("officer profile")
+        verbose_name_plural = _("officer profiles")
+
+    def __str__(self):
+        return f"{self.user} ({self.get_role_display()})"
+
+
+class RoutingRule(models.Model):
+    """Category × province → department. The most specific matching rule wins:
+    category and province, then category alone, then province alone, then the
+    catch-all (neither)."""
+
+    category = models.ForeignKey(Category, on_delete=models.CASCADE, null=True, blank=True, related_name="routing_rules")
+    province = models.CharField(_("province code"), max_length=10, blank=True)
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="routing_rules")
+
+    class Meta:
+        verbose_name = _("routing rule")
+        verbose_name_plural = _("routing rules")
+        constraints = [
+            models.UniqueConstraint(fields=["category", "province"], name="cases_routing_unique",
+                                    nulls_distinct=False),
+        ]
+
+    def __str__(self):
+        return f"{self.category or '*'} × {self.province or '*'} → {self.department}"
+
+
+class SLA(models.Model):
+    """How fast a category of case must be handled, in Thai working days."""
+
+    category = models.OneToOneField(Category, on_delete=models.CASCADE, related_name="sla")
+    acknowledge_days = models.PositiveSmallIntegerField(_("acknowledge within (working days)"), default=3)
+    resolve_days = models.PositiveSmallIntegerField(_("resolve within (working days)"), default=30)
+
+    class Meta:
+        verbose_name = _("service level")
+        verbose_name_plural = _("service levels")
+
+    def __str__(self):
+        return f"{self.category}: {self.acknowledge_days}/{self.resolve_days}"
+
+
+class Holiday(models.Model):
+    """A public holiday: not a working day."""
+
+    date = models.DateField(_("date"), unique=True)
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("public holiday")
+        verbose_name_plural = _("public holidays")
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.name}"
