@@ -33,7 +33,9 @@ def test_phone_menu_opens_and_closes(phone_tab, server_url):
     expect(nav_link).to_be_visible()
 
 
-def test_home_page_in_english(tab, server_url, axe_violations):
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_home_page_in_english(request, size, server_url, axe_violations):
+    tab = request.getfixturevalue("tab" if size == "desktop" else "phone_tab")
     tab.goto(f"{server_url}/en/")
     expect(tab.locator("html")).to_have_attribute("lang", "en")
     expect(tab.get_by_role("heading", level=1)).to_have_text("Chandra — your door to the Senate")
