@@ -91,6 +91,7 @@ def public_timeline(case):
         Q(public=True) | Q(kind=EventKind.TRANSITION)).exclude(transition="screen").order_by("seq")
     return [
         {"at": e.at, "kind": e.kind, "to_state": e.to_state, "actor_kind": e.actor_kind,
+         "state_label": CaseState(e.to_state).label if e.to_state in CaseState.values else "",
          "comment": e.comment if e.public else "", "event": e}
         for e in events
     ]

@@ -517,6 +517,7 @@ def case_check_pin(*, code, pin, client_ip=""):
     if client_ip and cache.get(ip_key, 0) >= conf.pin_rate_per_ip:
         raise PinLocked(_("Too many wrong PINs from your connection. Try again in a few minutes."))
     code = normalise_code(code)
+    failure = None
     with transaction.atomic():
         case = Case.objects.select_for_update().filter(code=code).first()
         now = timezone.now()
@@ -524,23 +525,26 @@ def case_check_pin(*, code, pin, client_ip=""):
             if client_ip:
                 cache.add(ip_key, 0, 600)
                 cache.incr(ip_key)
+            failure = WrongPin(_("The tracking code or PIN is not right. Check them and try again."))
             if case is not None:
                 if case.locked_until and case.locked_until > now:
-                    raise PinLocked(_locked_message(case))
-                failures = case.pin_failures + 1
-                locked_until = None
-                if failures >= conf.pin_max_failures:
-                    failures, locked_until = 0, now + conf.pin_lockout
-                Case.objects.filter(pk=case.pk).update(pin_failures=failures, locked_until=locked_until)
-                if locked_until:
-                    case.locked_until = locked_until
-                    raise PinLocked(_locked_message(case))
-            raise WrongPin(_("The tracking code or PIN is not right. Check them and try again."))
-        if case.locked_until and case.locked_until > now:
-            raise PinLocked(_locked_message(case))
-        if case.pin_failures or case.locked_until:
+                    failure = PinLocked(_locked_message(case))
+                else:
+                    failures = case.pin_failures + 1
+                    locked_until = None
+                    if failures >= conf.pin_max_failures:
+                        failures, locked_until = 0, now + conf.pin_lockout
+                        case.locked_until = locked_until
+                        failure = PinLocked(_locked_message(case))
+                    # Saved (the transaction commits) before the error is raised.
+                    Case.objects.filter(pk=case.pk).update(pin_failures=failures, locked_until=locked_until)
+        elif case.locked_until and case.locked_until > now:
+            failure = PinLocked(_locked_message(case))
+        elif case.pin_failures or case.locked_until:
             Case.objects.filter(pk=case.pk).update(pin_failures=0, locked_until=None)
             case.pin_failures, case.locked_until = 0, None
+    if failure is not None:
+        raise failure
     return case
 
 

@@ -40,7 +40,7 @@ def send_notification(notification_id: int) -> bool:
     row stays unsent for :func:`send_pending` to retry."""
     error = None
     with transaction.atomic():
-        notification = (Notification.objects.select_for_update(skip_locked=True)
+        notification = (Notification.objects.select_for_update(skip_locked=True, of=("self",))
                         .select_related("case", "event").filter(pk=notification_id).first())
         if notification is None or notification.sent_at is not None:
             return False

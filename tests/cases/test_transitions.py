@@ -1,6 +1,7 @@
 """Every transition of the workflow and who may make it."""
 
 import pytest
+from django.utils import translation
 from django.core.exceptions import PermissionDenied, ValidationError
 from django_fsm import TransitionNotAllowed, has_transition_perm
 
@@ -83,8 +84,10 @@ def test_officers_see_only_the_transitions_they_may_make(world):
     case = to_state(world, S.IN_PROGRESS)
     assert {t.name for t in services.available_transitions(case, world["officer"])} == {"request_information", "resolve"}
     assert services.available_transitions(case, world["outsider"]) == []
-    labels = {str(t.custom["label"]) for t in services.available_transitions(case, world["officer"])}
-    assert "Resolve" in labels
+    with translation.override("en"):
+        assert "Resolve" in {str(t.custom["label"]) for t in services.available_transitions(case, world["officer"])}
+    with translation.override("th"):
+        assert "ดำเนินการแล้วเสร็จ" in {str(t.custom["label"]) for t in services.available_transitions(case, world["officer"])}
 
 
 def test_a_transition_not_possible_from_this_state_is_refused(world):

@@ -1,0 +1,169 @@
+"""The citizen's forms: filing, finding a case by code and PIN, and the
+actions on the tracking page. Thai digits are accepted wherever a number is typed."""
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from cms.base.thai import arabic_digits
+
+from .conf import conf
+from .models import Category, CaseKind
+
+
+def area_module():
+    try:
+        from . import areas
+    except ImportError:
+        return None
+    return areas
+
+
+class CategoryChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.display_name
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        if not data:
+            return []
+        items = data if isinstance(data, (list, tuple)) else [data]
+        return [super(MultipleFileField, self).clean(item, initial) for item in items if item]
+
+
+def categories():
+    default = Locale.get_default()
+    return Category.objects.filter(locale=default, active=True)
+
+
+PHONE_RE = re.compile(r"^\+?[0-9][0-9 \-]{7,18}$")
+
+
+class CaseForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What would you like to send?"), choices=CaseKind.choices,
+                             widget=forms.RadioSelect, initial=CaseKind.COMPLAINT)
+    category = CategoryChoiceField(label=_("Category"), queryset=Category.objects.none(),
+                                   empty_label=_("Choose a category"))
+    subject = forms.CharField(label=_("Subject"), max_length=200,
+                              help_text=_("In a few words, for example: broken road in front of the school"))
+    description = forms.CharField(label=_("What happened?"), widget=forms.Textarea(attrs={"rows": 6}),
+                                  min_length=20, max_length=10000,
+                                  help_text=_("When and where it happened, and what you would like to be done."))
+    province = forms.ChoiceField(label=_("Province"), required=False)
+    district = forms.ChoiceField(label=_("District"), required=False)
+    subdistrict = forms.ChoiceField(label=_("Subdistrict"), required=False)
+    respondent = forms.CharField(label=_("Body or official complained about"), max_length=300, required=False,
+                                 help_text=_("Optional: the agency, office or position concerned."))
+    attachments = MultipleFileField(
+        label=_("Photos or documents"), required=False,
+        help_text=_("Optional: up to %(count)d photos (JPEG, PNG, WebP) or PDF files, %(mb)d MB each.")
+        % {"count": conf.max_attachments, "mb": conf.max_upload_bytes // (1024 * 1024)},
+        widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"}),
+    )
+    anonymous = forms.BooleanField(label=_("File anonymously (we will not know who you are)"), required=False,
+                                   help_text=_("Without contact details we cannot e-mail you; keep your code and PIN."))
+    contact_name = forms.CharField(label=_("Your name"), max_length=200, required=False,
+                                   widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    contact_email = forms.EmailField(label=_("E-mail"), required=False,
+                                     help_text=_("We send your code and PIN and the news about your case here."),
+                                     widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    contact_phone = forms.CharField(label=_("Phone"), max_length=30, required=False,
+                                    widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel",
+                                                                  "inputmode": "tel"}))
+    consent = forms.BooleanField(
+        label=_("I have read the personal data notice and agree that the Secretariat of the Senate uses "
+                "my data to handle this case."),
+        required=True, error_messages={"required": _("Please agree to the personal data notice to file your case.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = categories()
+        self._area_choices()
+
+    def _area_choices(self):
+        areas = area_module()
+        if areas is None:
+            for name in ("province", "district", "subdistrict"):
+                del self.fields[name]
+            return
+        blank = [("", _("— not given —"))]
+        self.fields["province"].choices = blank + [(a.code, a.name) for a in areas.provinces()]
+        province = self.data.get("province") or self.initial.get("province")
+        district = self.data.get("district") or self.initial.get("district")
+        districts = areas.districts(province) if province else []
+        self.fields["district"].choices = blank + [(a.code, a.name) for a in districts]
+        self.fields["district"].help_text = "" if province else _("Choose the province first, then press “Update the list”.")
+        subdistricts = areas.subdistricts(district) if district and any(d.code == district for d in districts) else []
+        self.fields["subdistrict"].choices = blank + [(a.code, a.name) for a in subdistricts]
+        if not subdistricts:
+            self.fields["subdistrict"].help_text = _("Choose the district first, then press “Update the list”.")
+
+    def clean_contact_phone(self):
+        phone = arabic_digits(self.cleaned_data.get("contact_phone", "")).strip()
+        if phone and not PHONE_RE.match(phone):
+            raise forms.ValidationError(_("Enter a phone number of 9 to 15 digits, for example 081 234 5678."))
+        return phone
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("anonymous"):
+            if not (data.get("contact_name") or "").strip():
+                self.add_error("contact_name", _("Give your name, or choose to file anonymously."))
+            elif not (data.get("contact_email") or data.get("contact_phone")) and "contact_email" not in self.errors \
+                    and "contact_phone" not in self.errors:
+                self.add_error("contact_email", _("Give an e-mail address or a phone number so we can reach you."))
+        return data
+
+
+class TrackForm(forms.Form):
+    code = forms.CharField(label=_("Tracking code"), max_length=20,
+                           help_text=_("10 letters and digits, for example ABCDE-23456"),
+                           widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters",
+                                                         "spellcheck": "false"}))
+    pin = forms.CharField(label=_("PIN"), max_length=12, help_text=_("The 6 digits you received with the code"),
+                          widget=forms.PasswordInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
+
+    def clean_pin(self):
+        pin = arabic_digits(self.cleaned_data["pin"]).strip()
+        if not pin.isdigit():
+            raise forms.ValidationError(_("The PIN is made of digits only."))
+        return pin
+
+
+class ReplyForm(forms.Form):
+    message = forms.CharField(label=_("The information you were asked for"), widget=forms.Textarea(attrs={"rows": 5}),
+                              max_length=10000)
+    attachments = MultipleFileField(label=_("Photos or documents"), required=False,
+                                    widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"}))
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(label=_("Why is the problem not solved?"), widget=forms.Textarea(attrs={"rows": 4}),
+                             max_length=5000)
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(label=_("Reason (optional)"), required=False, max_length=2000,
+                             widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class RateForm(forms.Form):
+    rating = forms.TypedChoiceField(label=_("How well was your case handled?"), coerce=int,
+                                    choices=[(i, str(i)) for i in range(5, 0, -1)], widget=forms.RadioSelect)
+    comment = forms.CharField(label=_("Comment (optional)"), required=False, max_length=2000,
+                              widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = {5: _("5 — very good"), 4: _("4 — good"), 3: _("3 — fair"), 2: _("2 — poor"), 1: _("1 — very poor")}
+        self.fields["rating"].choices = [(i, labels[i]) for i in range(5, 0, -1)]

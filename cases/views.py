@@ -1,0 +1,201 @@
+"""The citizen's pages: start, file, confirmation, track. Thin: forms in,
+services called, templates out. No JavaScript needed."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from . import selectors, services
+from .conf import conf
+from .forms import CaseForm, RateForm, ReopenForm, ReplyForm, TrackForm, WithdrawForm, area_module
+from .models import Attachment, Case, CaseState
+from .models.case import format_code, normalise_code
+
+S = CaseState
+SESSION_TRACKED = "cases_tracked"
+SESSION_FILED = "cases_filed"
+TRACK_SESSION_SECONDS = 30 * 60
+
+
+def client_ip(request):
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def start(request):
+    """The landing page: file a complaint or track one."""
+    return render(request, "cases/start.html", {"track_form": TrackForm()})
+
+
+@require_http_methods(["GET", "POST"])
+def file_case(request):
+    if request.method == "POST":
+        form = CaseForm(request.POST, request.FILES)
+        if "update_areas" in request.POST:
+            # No JavaScript: the citizen asked for the district list of the chosen province.
+            return render(request, "cases/file.html", {"form": _unvalidated(form), "areas": area_module() is not None})
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                case, pin = services.case_file(
+                    kind=data["kind"], category=data["category"], subject=data["subject"],
+                    description=data["description"], province=data.get("province", ""),
+                    district=data.get("district", ""), subdistrict=data.get("subdistrict", ""),
+                    respondent=data["respondent"], anonymous=data["anonymous"], contact_name=data["contact_name"],
+                    contact_email=data["contact_email"], contact_phone=data["contact_phone"],
+                    consent=data["consent"], language=translation.get_language() or "th",
+                    attachments=data["attachments"], channel="web",
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                request.session[SESSION_FILED] = {"code": case.code, "pin": pin}
+                _remember(request, case)
+                return redirect("cases:filed")
+    else:
+        form = CaseForm()
+    return render(request, "cases/file.html", {"form": form, "areas": area_module() is not None})
+
+
+def _unvalidated(form):
+    """The bound form redisplayed without error messages (the area lists were updated)."""
+    form._errors = {}
+    form.cleaned_data = {}
+    return form
+
+
+def _add_errors(form, error):
+    if hasattr(error, "error_dict"):
+        for field, messages_ in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages_)
+    else:
+        form.add_error(None, error.messages)
+
+
+def filed(request):
+    """The confirmation: the code and PIN, shown once."""
+    details = request.session.pop(SESSION_FILED, None)
+    if not details:
+        return redirect("cases:track")
+    case = get_object_or_404(Case, code=details["code"])
+    return render(request, "cases/filed.html", {
+        "case": case, "pin": details["pin"], "code": format_code(details["code"]),
+        "expected": selectors.expected_date(case),
+    })
+
+
+def _remember(request, case):
+    tracked = request.session.get(SESSION_TRACKED, {})
+    tracked[case.code] = timezone.now().timestamp()
+    request.session[SESSION_TRACKED] = tracked
+
+
+def _is_tracked(request, code):
+    seen = request.session.get(SESSION_TRACKED, {}).get(code)
+    return seen is not None and timezone.now().timestamp() - seen < TRACK_SESSION_SECONDS
+
+
+@require_http_methods(["GET", "POST"])
+def track(request):
+    """Find a case by code and PIN."""
+    form = TrackForm(request.POST or None, initial={"code": request.GET.get("code", "")})
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = services.case_check_pin(code=form.cleaned_data["code"], pin=form.cleaned_data["pin"],
+                                           client_ip=client_ip(request))
+        except services.PinLocked as error:
+            form.add_error(None, str(error))
+            status = 429
+        except services.WrongPin as error:
+            form.add_error(None, str(error))
+        else:
+            _remember(request, case)
+            return redirect("cases:track_case", code=case.code)
+    return render(request, "cases/track.html", {"form": form}, status=status)
+
+
+ACTIONS = {"reply": ReplyForm, "reopen": ReopenForm, "withdraw": WithdrawForm, "rate": RateForm, "confirm": None}
+
+
+@require_http_methods(["GET", "POST"])
+def track_case(request, code):
+    """The case as its citizen sees it, with the actions open to them now."""
+    code = normalise_code(code)
+    if not _is_tracked(request, code):
+        return redirect(f"{reverse('cases:track')}?code={code}")
+    case = get_object_or_404(Case, code=code)
+    forms_ = {}
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action not in ACTIONS:
+            raise Http404
+        form_class = ACTIONS[action]
+        form = form_class(request.POST, request.FILES) if form_class else None
+        if form is None or form.is_valid():
+            data = form.cleaned_data if form else {}
+            try:
+                if action == "reply":
+                    services.case_citizen_reply(case=case, message=data["message"], attachments=data["attachments"])
+                    done = _("Thank you. Your information has been sent to the officer.")
+                elif action == "confirm":
+                    services.case_citizen_confirm(case=case)
+                    done = _("Thank you for confirming. The case is now closed.")
+                elif action == "reopen":
+                    services.case_citizen_reopen(case=case, reason=data["reason"])
+                    done = _("Your case has been reopened. An officer will look at it again.")
+                elif action == "withdraw":
+                    services.case_citizen_withdraw(case=case, reason=data["reason"])
+                    done = _("Your case has been withdrawn.")
+                else:
+                    services.case_citizen_rate(case=case, rating=data["rating"], comment=data["comment"])
+                    done = _("Thank you for your rating.")
+            except ValidationError as error:
+                _add_errors(form, error)
+                forms_[action] = form
+            except services.CaseError as error:
+                messages.error(request, str(error))
+                return redirect("cases:track_case", code=case.code)
+            else:
+                messages.success(request, done)
+                return redirect("cases:track_case", code=case.code)
+        else:
+            forms_[action] = form
+    case.refresh_from_db()
+    context = {
+        "case": case, "timeline": selectors.public_timeline(case), "expected": selectors.expected_date(case),
+        "attachments": case.attachments.filter(public=True),
+        "can_reply": case.state == S.AWAITING_CITIZEN,
+        "can_confirm": case.state == S.RESOLVED and case.resolved_recently(),
+        "can_reopen": case.state in (S.RESOLVED, S.CLOSED) and case.resolved_recently() and case.assignee_id,
+        "can_withdraw": case.state in {S.RECEIVED, S.SCREENING, S.ACCEPTED, S.ASSIGNED, S.IN_PROGRESS,
+                                       S.AWAITING_CITIZEN, S.REOPENED},
+        "can_rate": case.state in (S.RESOLVED, S.CLOSED) and case.resolved_at and case.rating is None,
+        "reopen_days": conf.reopen_days,
+        "reply_form": forms_.get("reply") or ReplyForm(),
+        "reopen_form": forms_.get("reopen") or ReopenForm(),
+        "withdraw_form": forms_.get("withdraw") or WithdrawForm(),
+        "rate_form": forms_.get("rate") or RateForm(),
+    }
+    return render(request, "cases/track_case.html", context, status=400 if forms_ else 200)
+
+
+def attachment(request, pk):
+    """A file of a case: for officers allowed to see the case (each opening is
+    logged), or for the citizen tracking it (files shown to them only)."""
+    item = get_object_or_404(Attachment.objects.select_related("case"), pk=pk)
+    if request.user.is_authenticated and selectors.can_see_case(request.user, item.case):
+        services.case_open_attachment(attachment=item, by=request.user)
+    elif item.public and _is_tracked(request, item.case.code):
+        pass
+    else:
+        raise PermissionDenied
+    response = FileResponse(item.file.open("rb"), content_type=item.content_type, as_attachment=False,
+                            filename=item.original_name)
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
