@@ -1,0 +1,217 @@
+"""The inverted index in the site's own database (PostgreSQL or SQLite).
+
+Scoring is BM25: each posting holds ``tf·(k1+1) / (tf + k1·(1-b+b·len/avglen))``
+computed at index time; a query sums ``posting weight × idf(term) × count in
+query`` in one GROUP BY, so it is an OR of its terms (long questions still
+match) with common terms discounted by their idf.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+
+from django.db import transaction
+from django.db.models import Avg, Case, Count, F, FloatField, OuterRef, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce
+
+from ..analysis import analyse, fold, normalise, words
+from ..models import Posting, SearchDocument, Term
+
+K1 = 1.2
+B = 0.75
+TITLE_BOOST = 2
+# A term held by more than this share of the documents adds little and costs much: it is
+# left out of a query that has other terms (its idf is near zero anyway).
+COMMON_SHARE = 0.3
+CHUNK = 900  # below SQLite's bound on query parameters
+
+
+def _chunks(items, size=CHUNK):
+    items = list(items)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def document_terms(doc) -> tuple[Counter, set[str], int]:
+    """Term frequencies (title terms counted TITLE_BOOST times), whole words, length."""
+    body_terms = analyse(doc.body)
+    title_terms = analyse(doc.title)
+    counts = Counter(body_terms)
+    for term in title_terms:
+        counts[term] += TITLE_BOOST
+    if doc.number:
+        counts[fold(doc.number)] += 1
+    whole = {fold(word) for word in words(doc.title + " " + doc.body)}
+    return counts, whole, len(body_terms) + len(title_terms)
+
+
+class DatabaseBackend:
+    name = "database"
+    stores_postings = True
+
+    def __init__(self):
+        self._term_ids: dict[str, int] = {}
+
+    # --- writing -------------------------------------------------------------------------------
+
+    def clear(self) -> None:
+        with transaction.atomic():
+            Posting.objects.all().delete()
+            SearchDocument.objects.all().delete()
+            Term.objects.all().delete()
+        self._term_ids.clear()
+
+    def _term_map(self, texts: set[str], words_seen: set[str]) -> dict[str, int]:
+        missing = [text for text in texts if text not in self._term_ids]
+        for chunk in _chunks(missing):
+            for pk, text in Term.objects.filter(text__in=chunk).values_list("pk", "text"):
+                self._term_ids[text] = pk
+        new = [text for text in texts if text not in self._term_ids]
+        if new:
+            Term.objects.bulk_create(
+                [Term(text=text, df=0, is_word=text in words_seen) for text in new], ignore_conflicts=True, batch_size=2000
+            )
+            for chunk in _chunks(new):
+                for pk, text in Term.objects.filter(text__in=chunk).values_list("pk", "text"):
+                    self._term_ids[text] = pk
+        # A term first seen as a bigram may later turn up as a word.
+        became_words = [self._term_ids[text] for text in words_seen & texts if text not in new]
+        for chunk in _chunks(became_words):
+            Term.objects.filter(pk__in=chunk, is_word=False).update(is_word=True)
+        return {text: self._term_ids[text] for text in texts}
+
+    def index(self, docs, *, fresh: bool = False, avg_length: float | None = None) -> int:
+        """Write documents and their postings; ``fresh`` skips looking for old rows (rebuild)."""
+        if not docs:
+            return 0
+        analysed = [document_terms(doc) for doc in docs]
+        with transaction.atomic():
+            if not fresh:
+                by_type = defaultdict(list)
+                for doc in docs:
+                    by_type[doc.content_type_id].append(doc.object_id)
+                for content_type_id, object_ids in by_type.items():
+                    self.remove(content_type_id, object_ids)
+            if avg_length is None:
+                existing = SearchDocument.objects.aggregate(avg=Avg("length"), n=Count("pk"))
+                batch_avg = sum(length for _, _, length in analysed) / len(analysed)
+                n = existing["n"] or 0
+                avg_length = ((existing["avg"] or 0) * n + batch_avg * len(analysed)) / (n + len(analysed))
+            avg_length = max(avg_length, 1.0)
+            rows = self.write_rows(docs, [length for _, _, length in analysed])
+            all_terms: set[str] = set()
+            all_words: set[str] = set()
+            for counts, whole, _ in analysed:
+                all_terms.update(counts)
+                all_words.update(whole)
+            term_ids = self._term_map(all_terms, all_words & all_terms)
+            postings = []
+            df_increments: Counter = Counter()
+            for row, (counts, _, length) in zip(rows, analysed):
+                norm = K1 * (1 - B + B * length / avg_length)
+                for text, tf in counts.items():
+                    term_id = term_ids[text]
+                    postings.append(Posting(term_id=term_id, document_id=row.pk, weight=tf * (K1 + 1) / (tf + norm)))
+                    df_increments[term_id] += 1
+            Posting.objects.bulk_create(postings, batch_size=5000)
+            if not fresh:
+                self._add_df(df_increments)
+        return len(rows)
+
+    @staticmethod
+    def write_rows(docs, lengths=None) -> list[SearchDocument]:
+        """Create the document rows (whatever the backend, documents live in the database)."""
+        lengths = lengths or [0] * len(docs)
+        rows = [
+            SearchDocument(
+                key=doc.key,
+                content_type_id=doc.content_type_id,
+                object_id=doc.object_id,
+                language=doc.language,
+                group=doc.group,
+                url=doc.url[:500],
+                title=doc.title,
+                title_norm=normalise(doc.title),
+                number=doc.number[:40],
+                date=doc.date,
+                year=doc.date.year if doc.date else None,
+                body=doc.body,
+                body_norm=normalise(doc.body),
+                length=length,
+            )
+            for doc, length in zip(docs, lengths)
+        ]
+        SearchDocument.objects.bulk_create(rows, batch_size=500)
+        return rows
+
+    def _add_df(self, increments: Counter, sign: int = 1) -> None:
+        by_amount = defaultdict(list)
+        for term_id, amount in increments.items():
+            by_amount[amount].append(term_id)
+        for amount, term_ids in by_amount.items():
+            for chunk in _chunks(term_ids):
+                Term.objects.filter(pk__in=chunk).update(df=F("df") + sign * amount)
+
+    def finish_rebuild(self) -> None:
+        """After a rebuild: document frequencies counted once, in the database."""
+        counts = Posting.objects.filter(term=OuterRef("pk")).values("term").annotate(n=Count("pk")).values("n")
+        Term.objects.update(df=Coalesce(Subquery(counts), Value(0)))
+        Term.objects.filter(df=0).delete()
+        self._term_ids.clear()
+
+    def remove(self, content_type_id: int, object_ids) -> None:
+        documents = SearchDocument.objects.filter(content_type_id=content_type_id, object_id__in=[str(pk) for pk in object_ids])
+        doc_ids = list(documents.values_list("pk", flat=True))
+        if not doc_ids:
+            return
+        with transaction.atomic():
+            decrements: Counter = Counter()
+            for chunk in _chunks(doc_ids):
+                for term_id, n in (
+                    Posting.objects.filter(document_id__in=chunk).values("term_id").annotate(n=Count("pk")).values_list("term_id", "n")
+                ):
+                    decrements[term_id] += n
+            for chunk in _chunks(doc_ids):
+                Posting.objects.filter(document_id__in=chunk).delete()
+                SearchDocument.objects.filter(pk__in=chunk).delete()
+            self._add_df(decrements, sign=-1)
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def term_stats(self, texts) -> dict[str, tuple[int, int]]:
+        """{term: (id, df)} for the terms that are in the index."""
+        found = {}
+        for chunk in _chunks(set(texts)):
+            for pk, text, df in Term.objects.filter(text__in=chunk, df__gt=0).values_list("pk", "text", "df"):
+                found[text] = (pk, df)
+        return found
+
+    def document_count(self) -> int:
+        return SearchDocument.objects.count()
+
+    def candidates(self, query_terms: Counter, *, limit: int = 1000) -> list[tuple[int, float]]:
+        """The best ``limit`` documents for a bag of query terms, as (document id, score)."""
+        stats = self.term_stats(query_terms)
+        if not stats:
+            return []
+        n = max(self.document_count(), 1)
+        weights = {}
+        for text, (term_id, df) in stats.items():
+            idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
+            weights[term_id] = (idf * query_terms[text], df)
+        rare = {term_id: w for term_id, (w, df) in weights.items() if df <= COMMON_SHARE * n}
+        chosen = rare or {term_id: w for term_id, (w, _) in weights.items()}
+        whens = [When(term_id=term_id, then=F("weight") * Value(weight)) for term_id, weight in chosen.items()]
+        score = Sum(Case(*whens, default=Value(0.0), output_field=FloatField()))
+        rows = (
+            Posting.objects.filter(term_id__in=list(chosen))
+            .values("document_id")
+            .annotate(score=score)
+            .order_by("-score", "-document_id")
+            .values_list("document_id", "score")[:limit]
+        )
+        return [(doc_id, float(score)) for doc_id, score in rows]
+
+    def vocabulary(self) -> list[str]:
+        return list(Term.objects.filter(is_word=True, df__gt=0).values_list("text", flat=True))

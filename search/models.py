@@ -1,0 +1,85 @@
+"""The search index: one row per searchable thing, and an inverted index of its
+analysed terms that works the same on PostgreSQL and SQLite.
+
+Each posting stores its BM25 term-frequency part (length-normalised at index
+time); a query sums ``weight × idf`` over the postings of its terms, so
+common terms are discounted (which ``ts_rank`` cannot do) and a long
+question is an OR of its terms rather than an AND that matches nothing.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index  # noqa: F401
+
+
+class Abbreviation(models.Model):
+    """A Thai abbreviation and what it stands for, managed by editors.
+
+    Queries and indexed texts that contain the abbreviation also match its
+    expansion (and the other way round)."""
+
+    abbreviation = models.CharField(_("abbreviation"), max_length=40, unique=True, help_text=_("As written, with its dots, e.g. พ.ร.บ."))
+    expansion = models.CharField(_("stands for"), max_length=200, help_text=_("The full words, e.g. พระราชบัญญัติ"))
+
+    panels = [FieldPanel("abbreviation"), FieldPanel("expansion")]
+
+    class Meta:
+        ordering = ["abbreviation"]
+        verbose_name = _("abbreviation")
+        verbose_name_plural = _("abbreviations")
+
+    def __str__(self):
+        return f"{self.abbreviation} = {self.expansion}"
+
+
+class SearchDocument(models.Model):
+    """One searchable thing (a page or a registered object) as the index sees it."""
+
+    key = models.CharField(max_length=40, db_index=True)
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=64)
+    language = models.CharField(max_length=8, default="th", db_index=True)
+    # Pages in several languages share a translation key: one result per page.
+    group = models.CharField(max_length=64, blank=True, default="")
+    url = models.CharField(max_length=500)
+    title = models.TextField()
+    title_norm = models.TextField(db_index=False)
+    number = models.CharField(max_length=40, blank=True, default="", db_index=True)
+    date = models.DateField(null=True, blank=True)
+    year = models.IntegerField(null=True, blank=True, db_index=True)
+    body = models.TextField(blank=True, default="")
+    body_norm = models.TextField(blank=True, default="")
+    length = models.IntegerField(default=0)
+    indexed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="search_document_unique_object"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Term(models.Model):
+    """An index term and the number of documents that hold it."""
+
+    text = models.CharField(max_length=100, unique=True)
+    df = models.IntegerField(default=0)
+    # Seen as a whole word (not only as a bigram): the vocabulary of "did you mean".
+    is_word = models.BooleanField(default=False)
+
+    def __str__(self):
+        return self.text
+
+
+class Posting(models.Model):
+    """A term in a document, with its BM25 term-frequency weight (title terms count double)."""
+
+    term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="+", db_index=False)
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="postings")
+    weight = models.FloatField()
+
+    class Meta:
+        indexes = [models.Index(fields=["term", "document"], include=["weight"], name="search_posting_term_doc")]
