@@ -1,5 +1,13 @@
 from django.urls import include, path
+from rest_framework.routers import SimpleRouter
+
+from .api import CaseViewSet, CategoryViewSet
+
+router = SimpleRouter()
+router.register("cases", CaseViewSet, basename="case")
+router.register("case-categories", CategoryViewSet, basename="case-category")
 
 urlpatterns = [
     path("", include("cases.areas_api_urls")),
+    *router.urls,
 ]

@@ -117,3 +117,16 @@ def expected_date(case):
     if case.state in OPEN_STATES:
         return case.resolve_due
     return None
+
+
+def citizen_actions(case):
+    """What the citizen may do on the case now."""
+    recently = case.resolved_recently()
+    return {
+        "reply": case.state == S.AWAITING_CITIZEN,
+        "confirm": case.state == S.RESOLVED and recently,
+        "reopen": case.state in (S.RESOLVED, S.CLOSED) and recently and case.assignee_id is not None,
+        "withdraw": case.state in {S.RECEIVED, S.SCREENING, S.ACCEPTED, S.ASSIGNED, S.IN_PROGRESS,
+                                   S.AWAITING_CITIZEN, S.REOPENED},
+        "rate": case.state in (S.RESOLVED, S.CLOSED) and case.resolved_at is not None and case.rating is None,
+    }

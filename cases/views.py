@@ -169,12 +169,7 @@ def track_case(request, code):
     context = {
         "case": case, "timeline": selectors.public_timeline(case), "expected": selectors.expected_date(case),
         "attachments": case.attachments.filter(public=True),
-        "can_reply": case.state == S.AWAITING_CITIZEN,
-        "can_confirm": case.state == S.RESOLVED and case.resolved_recently(),
-        "can_reopen": case.state in (S.RESOLVED, S.CLOSED) and case.resolved_recently() and case.assignee_id,
-        "can_withdraw": case.state in {S.RECEIVED, S.SCREENING, S.ACCEPTED, S.ASSIGNED, S.IN_PROGRESS,
-                                       S.AWAITING_CITIZEN, S.REOPENED},
-        "can_rate": case.state in (S.RESOLVED, S.CLOSED) and case.resolved_at and case.rating is None,
+        **{f"can_{name}": allowed for name, allowed in selectors.citizen_actions(case).items()},
         "reopen_days": conf.reopen_days,
         "reply_form": forms_.get("reply") or ReplyForm(),
         "reopen_form": forms_.get("reopen") or ReopenForm(),

@@ -1,0 +1,312 @@
+"""Complaints and suggestions for the mobile app: file (with Idempotency-Key),
+track with the PIN, and the citizen's actions. One error format
+(:mod:`cms.api.errors`)."""
+
+import hashlib
+import json
+
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field, inline_serializer
+from rest_framework import serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from wagtail.models import Locale
+
+from cms.api.errors import error_response
+from cms.api.language import LANG_PARAMETER, LanguageMixin
+from cms.base.thai import arabic_digits
+
+from . import selectors, services
+from .forms import PHONE_RE
+from .models import Case, CaseKind, CaseState, Category, IdempotencyKey
+from .models.case import normalise_code
+
+S = CaseState
+
+PIN_HEADER = OpenApiParameter("X-Case-PIN", OpenApiTypes.STR, OpenApiParameter.HEADER,
+                              description="The case's PIN (or give it as ?pin=).")
+PIN_QUERY = OpenApiParameter("pin", OpenApiTypes.STR, description="The case's PIN, if not in the X-Case-PIN header.")
+IDEMPOTENCY_HEADER = OpenApiParameter(
+    "Idempotency-Key", OpenApiTypes.STR, OpenApiParameter.HEADER,
+    description="A unique key per submission (e.g. a UUID). Retrying with the same key and body returns the "
+                "first answer instead of filing again.",
+)
+ERROR = inline_serializer("CaseError", {"error": inline_serializer("CaseErrorBody", {
+    "status": serializers.IntegerField(), "code": serializers.CharField(), "message": serializers.CharField(),
+    "fields": serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False),
+})})
+
+
+class CategorySerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField(source="display_name")
+    description = serializers.SerializerMethodField()
+
+    def get_description(self, category) -> str:
+        localized = category.localized
+        return (localized or category).description
+
+
+class CaseCreateSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=CaseKind.choices, default=CaseKind.COMPLAINT)
+    category = serializers.SlugField(help_text="The slug of a category from /api/v1/case-categories/.")
+    subject = serializers.CharField(max_length=200)
+    description = serializers.CharField(min_length=20, max_length=10000)
+    province = serializers.CharField(max_length=10, required=False, allow_blank=True, default="")
+    district = serializers.CharField(max_length=10, required=False, allow_blank=True, default="")
+    subdistrict = serializers.CharField(max_length=10, required=False, allow_blank=True, default="")
+    respondent = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    anonymous = serializers.BooleanField(default=False)
+    contact_name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    contact_email = serializers.EmailField(required=False, allow_blank=True, default="")
+    contact_phone = serializers.CharField(max_length=30, required=False, allow_blank=True, default="")
+    consent = serializers.BooleanField(help_text="Consent to the personal data notice (PDPA); must be true.")
+    attachments = serializers.ListField(child=serializers.FileField(), required=False, default=list,
+                                        help_text="Photos (JPEG, PNG, WebP) or PDF files (multipart only).")
+
+    def validate_category(self, slug):
+        category = Category.objects.filter(slug=slug, locale=Locale.get_default(), active=True).first()
+        if category is None:
+            raise serializers.ValidationError(_("Choose a category from the list."))
+        return category
+
+    def validate_contact_phone(self, phone):
+        phone = arabic_digits(phone or "").strip()
+        if phone and not PHONE_RE.match(phone):
+            raise serializers.ValidationError(_("Enter a phone number of 9 to 15 digits, for example 081 234 5678."))
+        return phone
+
+
+class FiledSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    display_code = serializers.CharField()
+    pin = serializers.CharField(help_text="Shown once: keep it with the code.")
+    state = serializers.CharField()
+    state_label = serializers.CharField()
+    expected_date = serializers.DateField(allow_null=True)
+    url = serializers.CharField()
+
+
+class TimelineItemSerializer(serializers.Serializer):
+    at = serializers.DateTimeField()
+    kind = serializers.CharField()
+    state = serializers.CharField(source="to_state")
+    state_label = serializers.CharField()
+    by = serializers.CharField(source="actor_kind")
+    comment = serializers.CharField()
+
+
+class CaseDetailSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    display_code = serializers.CharField()
+    kind = serializers.CharField()
+    category = serializers.SerializerMethodField()
+    subject = serializers.CharField()
+    description = serializers.CharField()
+    state = serializers.CharField()
+    state_label = serializers.CharField(source="get_state_display")
+    filed_at = serializers.DateTimeField()
+    expected_date = serializers.SerializerMethodField()
+    rejection_reason = serializers.CharField()
+    referred_to = serializers.CharField()
+    rating = serializers.IntegerField(allow_null=True)
+    timeline = serializers.SerializerMethodField()
+    actions = serializers.SerializerMethodField()
+
+    @extend_schema_field(CategorySerializer)
+    def get_category(self, case):
+        return CategorySerializer(case.category).data
+
+    def get_expected_date(self, case) -> str | None:
+        value = selectors.expected_date(case)
+        return value.isoformat() if value else None
+
+    @extend_schema_field(TimelineItemSerializer(many=True))
+    def get_timeline(self, case):
+        return TimelineItemSerializer(selectors.public_timeline(case), many=True).data
+
+    def get_actions(self, case) -> dict[str, bool]:
+        return selectors.citizen_actions(case)
+
+
+class ReplySerializer(serializers.Serializer):
+    message = serializers.CharField(max_length=10000)
+    attachments = serializers.ListField(child=serializers.FileField(), required=False, default=list)
+
+
+class ReasonSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
+
+
+class RateSerializer(serializers.Serializer):
+    rating = serializers.IntegerField(min_value=1, max_value=5)
+    comment = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+
+
+class CategoryViewSet(LanguageMixin, viewsets.GenericViewSet):
+    """The categories a case can be filed under, in the requested language."""
+
+    serializer_class = CategorySerializer
+    pagination_class = None
+
+    def get_queryset(self):
+        return Category.objects.filter(locale=Locale.get_default(), active=True)
+
+    @extend_schema(summary="List case categories", parameters=[LANG_PARAMETER])
+    def list(self, request):
+        return Response(CategorySerializer(self.get_queryset(), many=True).data)
+
+
+def _request_hash(data):
+    """A fingerprint of a filing, to tell a retry from a different submission under the same key."""
+    plain = {}
+    for key, value in data.items():
+        if key == "attachments":
+            plain[key] = [[f.name, f.size] for f in value]
+        elif isinstance(value, Category):
+            plain[key] = value.slug
+        else:
+            plain[key] = value
+    return hashlib.sha256(json.dumps(plain, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+CASE_ERRORS = {
+    services.CaseConflict: status.HTTP_409_CONFLICT,
+    services.TransitionRefused: status.HTTP_409_CONFLICT,
+    services.WrongPin: status.HTTP_403_FORBIDDEN,
+    services.PinLocked: status.HTTP_429_TOO_MANY_REQUESTS,
+}
+
+
+def _case_error(error):
+    return error_response(status_code=CASE_ERRORS.get(type(error), status.HTTP_409_CONFLICT), code=error.code,
+                          message=str(error))
+
+
+class CaseViewSet(LanguageMixin, viewsets.GenericViewSet):
+    """File a complaint or suggestion and follow it with its code and PIN."""
+
+    lookup_field = "code"
+    lookup_value_regex = "[A-Za-z0-9-]{10,14}"
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    queryset = Case.objects.none()
+    serializer_class = CaseDetailSerializer
+
+    def get_throttles(self):
+        if self.action == "create":
+            self.throttle_scope = "case_filing"
+            return [ScopedRateThrottle()]
+        return super().get_throttles()
+
+    # Filing ---------------------------------------------------------------------
+    @extend_schema(
+        summary="File a case", request=CaseCreateSerializer, parameters=[IDEMPOTENCY_HEADER, LANG_PARAMETER],
+        responses={201: FiledSerializer, 200: OpenApiResponse(FiledSerializer, description="A retried submission"),
+                   400: ERROR, 422: OpenApiResponse(ERROR, description="Idempotency-Key reused with another body")},
+    )
+    def create(self, request):
+        serializer = CaseCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        key = (request.headers.get("Idempotency-Key") or "").strip()
+        if len(key) > 200:
+            return error_response(code="invalid", message=_("The Idempotency-Key is too long (200 characters at most)."))
+        if not key:
+            return Response(self._file(request, data), status=status.HTTP_201_CREATED)
+        fingerprint = _request_hash(data)
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    record = IdempotencyKey.objects.create(key=key, request_hash=fingerprint)
+            except IntegrityError:
+                # Another request with this key finished first (a concurrent one waited for it here).
+                record = IdempotencyKey.objects.get(key=key)
+                if record.request_hash != fingerprint:
+                    return error_response(status_code=422, code="idempotency_key_reused", message=_(
+                        "This Idempotency-Key was already used for a different submission."))
+                return Response(record.response, status=status.HTTP_200_OK, headers={"Idempotent-Replayed": "true"})
+            body = self._file(request, data)
+            record.case = Case.objects.get(code=body["code"])
+            record.response = body
+            record.save(update_fields=["case", "response"])
+        return Response(body, status=status.HTTP_201_CREATED)
+
+    def _file(self, request, data):
+        case, pin = services.case_file(
+            kind=data["kind"], category=data["category"], subject=data["subject"], description=data["description"],
+            province=data["province"], district=data["district"], subdistrict=data["subdistrict"],
+            respondent=data["respondent"], anonymous=data["anonymous"], contact_name=data["contact_name"],
+            contact_email=data["contact_email"], contact_phone=data["contact_phone"], consent=data["consent"],
+            language=translation.get_language() or "th", attachments=data["attachments"], channel="api",
+        )
+        return FiledSerializer({
+            "code": case.code, "display_code": case.display_code, "pin": pin, "state": case.state,
+            "state_label": case.get_state_display(), "expected_date": selectors.expected_date(case),
+            "url": request.build_absolute_uri(reverse("v1:case-detail", kwargs={"code": case.code})),
+        }).data
+
+    # Tracking ---------------------------------------------------------------------
+    def _case(self, request, code):
+        pin = request.headers.get("X-Case-PIN") or request.query_params.get("pin") or request.data.get("pin", "")
+        return services.case_check_pin(code=normalise_code(code), pin=arabic_digits(str(pin)).strip(),
+                                       client_ip=request.META.get("REMOTE_ADDR", ""))
+
+    def _answer(self, request, code, act=None, serializer_class=None):
+        try:
+            case = self._case(request, code)
+            if act is not None:
+                data = {}
+                if serializer_class is not None:
+                    serializer = serializer_class(data=request.data)
+                    serializer.is_valid(raise_exception=True)
+                    data = serializer.validated_data
+                act(case, data)
+                case.refresh_from_db()
+        except services.CaseError as error:
+            return _case_error(error)
+        return Response(CaseDetailSerializer(case).data)
+
+    @extend_schema(summary="A case, with its code and PIN", parameters=[PIN_HEADER, PIN_QUERY, LANG_PARAMETER],
+                   responses={200: CaseDetailSerializer, 403: ERROR, 429: ERROR})
+    def retrieve(self, request, code=None):
+        return self._answer(request, code)
+
+    @extend_schema(summary="Send the information the officer asked for", request=ReplySerializer,
+                   parameters=[PIN_HEADER, LANG_PARAMETER], responses={200: CaseDetailSerializer, 400: ERROR, 403: ERROR, 409: ERROR})
+    @action(detail=True, methods=["post"])
+    def reply(self, request, code=None):
+        return self._answer(request, code, lambda case, d: services.case_citizen_reply(
+            case=case, message=d["message"], attachments=d["attachments"]), ReplySerializer)
+
+    @extend_schema(summary="Confirm the resolution and close the case", request=None,
+                   parameters=[PIN_HEADER, LANG_PARAMETER], responses={200: CaseDetailSerializer, 403: ERROR, 409: ERROR})
+    @action(detail=True, methods=["post"])
+    def confirm(self, request, code=None):
+        return self._answer(request, code, lambda case, d: services.case_citizen_confirm(case=case))
+
+    @extend_schema(summary="Reopen a resolved case", request=ReasonSerializer,
+                   parameters=[PIN_HEADER, LANG_PARAMETER], responses={200: CaseDetailSerializer, 400: ERROR, 403: ERROR, 409: ERROR})
+    @action(detail=True, methods=["post"])
+    def reopen(self, request, code=None):
+        return self._answer(request, code, lambda case, d: services.case_citizen_reopen(
+            case=case, reason=d["reason"]), ReasonSerializer)
+
+    @extend_schema(summary="Withdraw the case", request=ReasonSerializer,
+                   parameters=[PIN_HEADER, LANG_PARAMETER], responses={200: CaseDetailSerializer, 403: ERROR, 409: ERROR})
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, code=None):
+        return self._answer(request, code, lambda case, d: services.case_citizen_withdraw(
+            case=case, reason=d["reason"]), ReasonSerializer)
+
+    @extend_schema(summary="Rate the handling (1–5)", request=RateSerializer,
+                   parameters=[PIN_HEADER, LANG_PARAMETER], responses={200: CaseDetailSerializer, 400: ERROR, 403: ERROR, 409: ERROR})
+    @action(detail=True, methods=["post"])
+    def rate(self, request, code=None):
+        return self._answer(request, code, lambda case, d: services.case_citizen_rate(
+            case=case, rating=d["rating"], comment=d["comment"]), RateSerializer)

@@ -1,0 +1,169 @@
+"""The cases API: filing with Idempotency-Key, tracking with the PIN, the
+citizen's actions, the schema and the error format."""
+
+import threading
+import uuid
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from cases import services
+from cases.models import Case, CaseState as S, IdempotencyKey
+
+from .factories import PNG, upload
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def api():
+    return APIClient()
+
+
+def body(world, **overrides):
+    data = {
+        "kind": "suggestion", "category": world["category"].slug, "subject": "ขอให้เพิ่มรถโดยสารสาธารณะ",
+        "description": "ขอให้เพิ่มเที่ยวรถโดยสารประจำทางสาย 8 ในช่วงเช้า ผู้โดยสารรอนานมาก",
+        "contact_name": "วิชัย ทองดี", "contact_email": "wichai@example.org", "consent": True,
+    }
+    data.update(overrides)
+    return data
+
+
+def test_file_then_track_with_the_pin(api, world):
+    response = api.post(reverse("v1:case-list"), body(world), format="json")
+    assert response.status_code == 201, response.content
+    filed = response.json()
+    assert len(filed["pin"]) == 6 and filed["state"] == "received"
+    case = Case.objects.get(code=filed["code"])
+    assert case.channel == "api" and case.kind == "suggestion"
+    detail = api.get(reverse("v1:case-detail", kwargs={"code": filed["display_code"]}),
+                     HTTP_X_CASE_PIN=filed["pin"])
+    assert detail.status_code == 200
+    data = detail.json()
+    assert data["subject"] == "ขอให้เพิ่มรถโดยสารสาธารณะ" and data["timeline"][0]["kind"] == "filed"
+    assert data["actions"]["withdraw"] is True and data["actions"]["reply"] is False
+    by_query = api.get(reverse("v1:case-detail", kwargs={"code": filed["code"]}) + f"?pin={filed['pin']}&lang=en")
+    assert by_query.json()["state_label"] == "Received"
+
+
+def test_validation_errors_use_the_shared_format_in_the_requested_language(api, world):
+    response = api.post(reverse("v1:case-list") + "?lang=th", body(world, consent=False, category="nope"), format="json")
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["code"] == "invalid" and error["status"] == 400
+    assert "category" in error["fields"]
+    response = api.post(reverse("v1:case-list") + "?lang=en", body(world, consent=False), format="json")
+    assert response.json()["error"]["fields"]["consent"] == ["Please agree to the personal data notice to file your case."]
+    assert Case.objects.count() == 0
+
+
+def test_multipart_filing_with_a_photo_and_a_disguised_file(api, world):
+    ok = api.post(reverse("v1:case-list"), {**body(world), "attachments": [upload("a.png", PNG)]}, format="multipart")
+    assert ok.status_code == 201
+    assert Case.objects.get(code=ok.json()["code"]).attachments.count() == 1
+    bad = api.post(reverse("v1:case-list"), {**body(world), "attachments": [upload("a.pdf", b"<html>not a pdf</html>")]},
+                   format="multipart")
+    assert bad.status_code == 400 and "attachments" in bad.json()["error"]["fields"]
+
+
+def test_idempotency_key_replays_the_first_answer(api, world):
+    key = str(uuid.uuid4())
+    first = api.post(reverse("v1:case-list"), body(world), format="json", HTTP_IDEMPOTENCY_KEY=key)
+    second = api.post(reverse("v1:case-list"), body(world), format="json", HTTP_IDEMPOTENCY_KEY=key)
+    assert first.status_code == 201 and second.status_code == 200
+    assert second.json() == first.json() and second["Idempotent-Replayed"] == "true"
+    assert Case.objects.count() == 1
+    other = api.post(reverse("v1:case-list"), body(world, subject="เรื่องอื่น"), format="json",
+                     HTTP_IDEMPOTENCY_KEY=key)
+    assert other.status_code == 422 and other.json()["error"]["code"] == "idempotency_key_reused"
+    assert Case.objects.count() == 1
+
+
+def test_a_failed_submission_does_not_burn_its_key(api, world):
+    key = "retry-after-fix"
+    assert api.post(reverse("v1:case-list"), body(world, consent=False), format="json",
+                    HTTP_IDEMPOTENCY_KEY=key).status_code == 400
+    assert not IdempotencyKey.objects.filter(key=key).exists()
+    assert api.post(reverse("v1:case-list"), body(world), format="json", HTTP_IDEMPOTENCY_KEY=key).status_code == 201
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_submissions_with_one_key_file_once(world):
+    key = str(uuid.uuid4())
+    barrier = threading.Barrier(4)
+    results = []
+
+    def submit():
+        try:
+            barrier.wait()
+            response = APIClient().post(reverse("v1:case-list"), body(world), format="json", HTTP_IDEMPOTENCY_KEY=key)
+            results.append((response.status_code, response.json()["code"]))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(status for status, _ in results) == [200, 200, 200, 201]
+    assert len({code for _, code in results}) == 1
+    assert Case.objects.count() == 1
+
+
+def test_wrong_pin_is_refused_and_locks(api, world, settings):
+    settings.CASES_PIN_MAX_FAILURES = 2
+    filed = api.post(reverse("v1:case-list"), body(world), format="json").json()
+    url = reverse("v1:case-detail", kwargs={"code": filed["code"]})
+    wrong = "123456" if filed["pin"] != "123456" else "654321"
+    response = api.get(url, HTTP_X_CASE_PIN=wrong)
+    assert response.status_code == 403 and response.json()["error"]["code"] == "wrong_pin"
+    assert api.get(url, HTTP_X_CASE_PIN=wrong).status_code == 429
+    locked = api.get(url, HTTP_X_CASE_PIN=filed["pin"])
+    assert locked.status_code == 429 and locked.json()["error"]["code"] == "locked"
+
+
+def test_unknown_code_answers_like_a_wrong_pin(api, world):
+    response = api.get(reverse("v1:case-detail", kwargs={"code": "ABCDEFGHJK"}), HTTP_X_CASE_PIN="123456")
+    assert response.status_code == 403
+
+
+def test_citizen_actions_through_the_api(api, world):
+    from .test_transitions import to_state
+
+    case = to_state(world, S.AWAITING_CITIZEN)
+    case.set_pin("135790")
+    Case.objects.filter(pk=case.pk).update(pin_hash=case.pin_hash)
+    headers = {"HTTP_X_CASE_PIN": "135790"}
+    confirm = api.post(reverse("v1:case-confirm", kwargs={"code": case.code}), **headers)
+    assert confirm.status_code == 409 and confirm.json()["error"]["code"] == "transition_not_allowed"
+    empty = api.post(reverse("v1:case-reply", kwargs={"code": case.code}), {"message": ""}, format="json", **headers)
+    assert empty.status_code == 400
+    reply = api.post(reverse("v1:case-reply", kwargs={"code": case.code}), {"message": "ส่งรูปเพิ่มแล้ว"},
+                     format="json", **headers)
+    assert reply.status_code == 200 and reply.json()["state"] == "in_progress"
+    services.case_transition(case=Case.objects.get(pk=case.pk), transition="resolve", by=world["officer"])
+    reopen = api.post(reverse("v1:case-reopen", kwargs={"code": case.code}), {"reason": "ยังไม่เสร็จ"},
+                      format="json", **headers)
+    assert reopen.status_code == 200 and reopen.json()["state"] == "reopened"
+    rate = api.post(reverse("v1:case-rate", kwargs={"code": case.code}), {"rating": 9}, format="json", **headers)
+    assert rate.status_code == 400
+    withdraw = api.post(reverse("v1:case-withdraw", kwargs={"code": case.code}), {}, format="json", **headers)
+    assert withdraw.status_code == 200 and withdraw.json()["state"] == "withdrawn"
+
+
+def test_categories_list_in_both_languages(api, world):
+    response = api.get(reverse("v1:case-category-list") + "?lang=th")
+    assert response.status_code == 200
+    assert {"slug": "transport", "name": "คมนาคม", "description": ""} in response.json()
+
+
+def test_everything_is_in_the_schema(api, world):
+    schema = api.get(reverse("v1:schema"), HTTP_ACCEPT="application/json").content.decode()
+    for path in ["/api/v1/cases/", "/api/v1/cases/{code}/", "/api/v1/cases/{code}/reply/", "/api/v1/cases/{code}/confirm/",
+                 "/api/v1/cases/{code}/reopen/", "/api/v1/cases/{code}/withdraw/", "/api/v1/cases/{code}/rate/",
+                 "/api/v1/case-categories/", "Idempotency-Key", "X-Case-PIN"]:
+        assert path in schema
