@@ -43,7 +43,7 @@ ERROR = inline_serializer("CaseError", {"error": inline_serializer("CaseErrorBod
 })})
 
 
-class CategorySerializer(serializers.Serializer):
+class CaseCategorySerializer(serializers.Serializer):
     slug = serializers.CharField()
     name = serializers.CharField(source="display_name")
     description = serializers.SerializerMethodField()
@@ -83,7 +83,7 @@ class CaseCreateSerializer(serializers.Serializer):
         return phone
 
 
-class FiledSerializer(serializers.Serializer):
+class CaseFiledSerializer(serializers.Serializer):
     code = serializers.CharField()
     display_code = serializers.CharField()
     pin = serializers.CharField(help_text="Shown once: keep it with the code.")
@@ -93,7 +93,7 @@ class FiledSerializer(serializers.Serializer):
     url = serializers.CharField()
 
 
-class TimelineItemSerializer(serializers.Serializer):
+class CaseTimelineItemSerializer(serializers.Serializer):
     at = serializers.DateTimeField()
     kind = serializers.CharField()
     state = serializers.CharField(source="to_state")
@@ -103,6 +103,8 @@ class TimelineItemSerializer(serializers.Serializer):
 
 
 class CaseDetailSerializer(serializers.Serializer):
+    """A case as its citizen sees it."""
+
     code = serializers.CharField()
     display_code = serializers.CharField()
     kind = serializers.CharField()
@@ -119,32 +121,32 @@ class CaseDetailSerializer(serializers.Serializer):
     timeline = serializers.SerializerMethodField()
     actions = serializers.SerializerMethodField()
 
-    @extend_schema_field(CategorySerializer)
+    @extend_schema_field(CaseCategorySerializer)
     def get_category(self, case):
-        return CategorySerializer(case.category).data
+        return CaseCategorySerializer(case.category).data
 
     def get_expected_date(self, case) -> str | None:
         value = selectors.expected_date(case)
         return value.isoformat() if value else None
 
-    @extend_schema_field(TimelineItemSerializer(many=True))
+    @extend_schema_field(CaseTimelineItemSerializer(many=True))
     def get_timeline(self, case):
-        return TimelineItemSerializer(selectors.public_timeline(case), many=True).data
+        return CaseTimelineItemSerializer(selectors.public_timeline(case), many=True).data
 
     def get_actions(self, case) -> dict[str, bool]:
         return selectors.citizen_actions(case)
 
 
-class ReplySerializer(serializers.Serializer):
+class CaseReplySerializer(serializers.Serializer):
     message = serializers.CharField(max_length=10000)
     attachments = serializers.ListField(child=serializers.FileField(), required=False, default=list)
 
 
-class ReasonSerializer(serializers.Serializer):
+class CaseReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
 
 
-class RateSerializer(serializers.Serializer):
+class CaseRateSerializer(serializers.Serializer):
     rating = serializers.IntegerField(min_value=1, max_value=5)
     comment = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
 
@@ -152,7 +154,7 @@ class RateSerializer(serializers.Serializer):
 class CategoryViewSet(LanguageMixin, viewsets.GenericViewSet):
     """The categories a case can be filed under, in the requested language."""
 
-    serializer_class = CategorySerializer
+    serializer_class = CaseCategorySerializer
     pagination_class = None
 
     def get_queryset(self):
@@ -160,7 +162,7 @@ class CategoryViewSet(LanguageMixin, viewsets.GenericViewSet):
 
     @extend_schema(summary="List case categories", parameters=[LANG_PARAMETER])
     def list(self, request):
-        return Response(CategorySerializer(self.get_queryset(), many=True).data)
+        return Response(CaseCategorySerializer(self.get_queryset(), many=True).data)
 
 
 def _request_hash(data):
@@ -207,7 +209,7 @@ class CaseViewSet(LanguageMixin, viewsets.GenericViewSet):
     # Filing ---------------------------------------------------------------------
     @extend_schema(
         summary="File a case", request=CaseCreateSerializer, parameters=[IDEMPOTENCY_HEADER, LANG_PARAMETER],
-        responses={201: FiledSerializer, 200: OpenApiResponse(FiledSerializer, description="A retried submission"),
+        responses={201: CaseFiledSerializer, 200: OpenApiResponse(CaseFiledSerializer, description="A retried submission"),
                    400: ERROR, 422: OpenApiResponse(ERROR, description="Idempotency-Key reused with another body")},
     )
     def create(self, request):
@@ -245,7 +247,7 @@ class CaseViewSet(LanguageMixin, viewsets.GenericViewSet):
             contact_email=data["contact_email"], contact_phone=data["contact_phone"], consent=data["consent"],
             language=translation.get_language() or "th", attachments=data["attachments"], channel="api",
         )
-        return FiledSerializer({
+        return CaseFiledSerializer({
             "code": case.code, "display_code": case.display_code, "pin": pin, "state": case.state,
             "state_label": case.get_state_display(), "expected_date": selectors.expected_date(case),
             "url": request.build_absolute_uri(reverse("v1:case-detail", kwargs={"code": case.code})),
@@ -277,12 +279,12 @@ class CaseViewSet(LanguageMixin, viewsets.GenericViewSet):
     def retrieve(self, request, code=None):
         return self._answer(request, code)
 
-    @extend_schema(summary="Send the information the officer asked for", request=ReplySerializer,
+    @extend_schema(summary="Send the information the officer asked for", request=CaseReplySerializer,
                    parameters=[PIN_HEADER, LANG_PARAMETER], responses={200: CaseDetailSerializer, 400: ERROR, 403: ERROR, 409: ERROR})
     @action(detail=True, methods=["post"])
     def reply(self, request, code=None):
         return self._answer(request, code, lambda case, d: services.case_citizen_reply(
-            case=case, message=d["message"], attachments=d["attachments"]), ReplySerializer)
+            case=case, message=d["message"], attachments=d["attachments"]), CaseReplySerializer)
 
     @extend_schema(summary="Confirm the resolution and close the case", request=None,
                    parameters=[PIN_HEADER, LANG_PARAMETER], responses={200: CaseDetailSerializer, 403: ERROR, 409: ERROR})
@@ -290,23 +292,23 @@ class CaseViewSet(LanguageMixin, viewsets.GenericViewSet):
     def confirm(self, request, code=None):
         return self._answer(request, code, lambda case, d: services.case_citizen_confirm(case=case))
 
-    @extend_schema(summary="Reopen a resolved case", request=ReasonSerializer,
+    @extend_schema(summary="Reopen a resolved case", request=CaseReasonSerializer,
                    parameters=[PIN_HEADER, LANG_PARAMETER], responses={200: CaseDetailSerializer, 400: ERROR, 403: ERROR, 409: ERROR})
     @action(detail=True, methods=["post"])
     def reopen(self, request, code=None):
         return self._answer(request, code, lambda case, d: services.case_citizen_reopen(
-            case=case, reason=d["reason"]), ReasonSerializer)
+            case=case, reason=d["reason"]), CaseReasonSerializer)
 
-    @extend_schema(summary="Withdraw the case", request=ReasonSerializer,
+    @extend_schema(summary="Withdraw the case", request=CaseReasonSerializer,
                    parameters=[PIN_HEADER, LANG_PARAMETER], responses={200: CaseDetailSerializer, 403: ERROR, 409: ERROR})
     @action(detail=True, methods=["post"])
     def withdraw(self, request, code=None):
         return self._answer(request, code, lambda case, d: services.case_citizen_withdraw(
-            case=case, reason=d["reason"]), ReasonSerializer)
+            case=case, reason=d["reason"]), CaseReasonSerializer)
 
-    @extend_schema(summary="Rate the handling (1–5)", request=RateSerializer,
+    @extend_schema(summary="Rate the handling (1–5)", request=CaseRateSerializer,
                    parameters=[PIN_HEADER, LANG_PARAMETER], responses={200: CaseDetailSerializer, 400: ERROR, 403: ERROR, 409: ERROR})
     @action(detail=True, methods=["post"])
     def rate(self, request, code=None):
         return self._answer(request, code, lambda case, d: services.case_citizen_rate(
-            case=case, rating=d["rating"], comment=d["comment"]), RateSerializer)
+            case=case, rating=d["rating"], comment=d["comment"]), CaseRateSerializer)
