@@ -2,6 +2,7 @@
 run immediately, fast password hashing."""
 
 import os
+import tempfile
 
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/chandra")
 
@@ -23,3 +24,6 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {  # noqa: F405
 }
 DATABASES["default"]["CONN_MAX_AGE"] = 0
 DATABASES["default"].setdefault("TEST", {})
+# Uploaded files of tests (case attachments, images) never land in the working tree.
+MEDIA_ROOT = tempfile.mkdtemp(prefix="chandra-test-media-")
+CASES_PRIVATE_ROOT = tempfile.mkdtemp(prefix="chandra-test-private-")
