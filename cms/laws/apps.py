@@ -6,3 +6,15 @@ class LawsConfig(AppConfig):
     name = "cms.laws"
     label = "laws"
     verbose_name = _("Laws")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # The Thai search (search.registry) is written by another engineer in
+        # parallel; without it the laws work, they are just not searchable.
+        try:
+            import search.registry  # noqa: F401
+        except ImportError:
+            return
+        from .search_types import register_search
+
+        register_search()

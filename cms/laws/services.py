@@ -1,0 +1,426 @@
+"""Writes of the laws app: importing instruments, amendments, the glossary and
+topics, and keeping the rendered text of provisions current."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from . import text as lawtext
+from .importer import ImportRefused, SectionRecord, parse_iso, parse_thai_date, read_jsonl, read_sections
+from .models import (
+    Amendment, Division, DivisionKind, GlossaryTerm, Instrument, InstrumentKind, Provision,
+    ProvisionVersion, SectionMapping, Topic,
+)
+
+logger = logging.getLogger(__name__)
+
+PROJECT_DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def shared_data_dir() -> Path:
+    return Path(getattr(settings, "SHARED_DATA_DIR", Path(settings.BASE_DIR).parent / "shared" / "data"))
+
+
+# --- Rendering ---------------------------------------------------------------------------------
+
+
+def glossary_terms() -> list[lawtext.Term]:
+    return [
+        lawtext.Term(slug=term.slug, forms=tuple(term.forms), title=term.term_en)
+        for term in GlossaryTerm.objects.only("slug", "term_th", "term_en", "aliases_th")
+    ]
+
+
+def provision_render(*, provision: Provision, numbers: set[str] | None = None, terms: Iterable[lawtext.Term] | None = None) -> str:
+    """The HTML of a provision's current text, with cross-references and glossary terms linked."""
+    instrument = provision.instrument
+    if numbers is None:
+        numbers = set(Provision.objects.filter(instrument=instrument).values_list("number", flat=True)) | {provision.number}
+    if terms is None:
+        terms = glossary_terms()
+    return lawtext.render_paragraphs(
+        provision.paragraphs, word=instrument.provision_word, numbers=numbers, terms=terms, self_number=provision.number,
+    )
+
+
+def instrument_rerender(*, instrument: Instrument, terms: list[lawtext.Term] | None = None) -> int:
+    """Render every provision of an instrument again (after the glossary or the numbering changed)."""
+    terms = glossary_terms() if terms is None else terms
+    provisions = list(Provision.objects.filter(instrument=instrument).select_related("instrument"))
+    numbers = {p.number for p in provisions}
+    for provision in provisions:
+        provision.html = provision_render(provision=provision, numbers=numbers, terms=terms)
+    Provision.objects.bulk_update(provisions, ["html"], batch_size=500)
+    return len(provisions)
+
+
+def all_rerender() -> None:
+    terms = glossary_terms()
+    for instrument in Instrument.objects.all():
+        instrument_rerender(instrument=instrument, terms=terms)
+
+
+# --- Search -------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _search_paused():
+    try:
+        from search.signals import paused
+    except ImportError:
+        yield
+        return
+    with paused():
+        yield
+
+
+def instrument_index(*, instrument: Instrument) -> None:
+    """Put an instrument and its provisions in the Thai search index (bulk imports skip signals)."""
+    try:
+        from search import registry
+        from search.indexing import index_docs, object_doc
+    except ImportError:
+        return
+    docs = []
+    for obj in [instrument, *instrument.provisions.select_related("instrument")]:
+        search_type = registry.get(type(obj))
+        if search_type is not None:
+            doc = object_doc(obj, search_type)
+            if doc:
+                docs.append(doc)
+    try:
+        index_docs(docs)
+    except Exception:  # noqa: BLE001 — search trouble must not undo an import
+        logger.exception("laws: could not index %s", instrument.slug)
+
+
+# --- Instruments --------------------------------------------------------------------------------
+
+
+def _divisions(instrument: Instrument, sections: list[SectionRecord]) -> dict[int, Division]:
+    """Create the chapter/part/sub-part tree met in the sections; return section index -> division."""
+    created: dict[tuple, Division] = {}
+    by_section: dict[int, Division] = {}
+    order = 0
+
+    def get(key, kind, heading, parent, transitory):
+        nonlocal order
+        if key not in created:
+            order += 1
+            created[key] = Division(
+                instrument=instrument, parent=parent, kind=kind, label=heading[0], title=heading[1],
+                order=order, transitory=transitory,
+            )
+            created[key].save()
+        return created[key]
+
+    for index, section in enumerate(sections):
+        chapter = section.chapter
+        if chapter is None and section.transitory:
+            chapter = ("บทเฉพาะกาล", "")
+        division = None
+        if chapter:
+            division = get(("c", chapter), DivisionKind.CHAPTER, chapter, None, section.transitory and "เฉพาะกาล" in "".join(chapter))
+        if section.part:
+            division = get(("p", chapter, section.part), DivisionKind.PART, section.part, division, False)
+        if section.subpart:
+            division = get(("s", chapter, section.part, section.subpart), DivisionKind.SUBPART, section.subpart, division, False)
+        if division is not None:
+            by_section[index] = division
+    return by_section
+
+
+@transaction.atomic
+def instrument_import(*, slug: str, kind: str, title: str, sections: list[SectionRecord], replace: bool = False,
+                      terms: list[lawtext.Term] | None = None, index: bool = True, **fields) -> tuple[Instrument, bool]:
+    """Create an instrument with its structure and provisions in a few bulk queries.
+
+    An existing instrument is left alone (returns created=False) unless
+    ``replace``: then its structure and provisions are replaced."""
+    instrument = Instrument.objects.filter(slug=slug).first()
+    if instrument is not None and not replace:
+        return instrument, False
+    with _search_paused():
+        if instrument is None:
+            instrument = Instrument.objects.create(slug=slug, kind=kind, title=title, **fields)
+        else:
+            for name, value in {"kind": kind, "title": title, **fields}.items():
+                setattr(instrument, name, value)
+            instrument.save()
+            instrument.provisions.all().delete()
+            instrument.divisions.all().delete()
+        divisions = _divisions(instrument, sections)
+        terms = glossary_terms() if terms is None else terms
+        numbers = {section.number for section in sections}
+        provisions = []
+        for index, section in enumerate(sections, start=1):
+            provision = Provision(
+                instrument=instrument, division=divisions.get(index - 1), number=section.number, order=index,
+                transitory=section.transitory, paragraphs=section.paragraphs, footnotes=section.footnotes,
+            )
+            provision.html = provision_render(provision=provision, numbers=numbers, terms=terms)
+            provisions.append(provision)
+        Provision.objects.bulk_create(provisions, batch_size=500)
+    if index:
+        transaction.on_commit(lambda: instrument_index(instrument=instrument))
+    return instrument, True
+
+
+def instrument_import_file(*, path: Path, replace: bool = False, **fields) -> tuple[Instrument, bool]:
+    """Import one JSON Lines file of sections; the metadata comes from ``fields``
+    (and, for a constitution, from thai_constitutions.jsonl when it lists the file)."""
+    law_id, sections = read_sections(Path(path))
+    catalogue = {entry["text_file"]: entry for entry in _constitution_catalogue()}
+    meta = _constitution_fields(catalogue[Path(path).name]) if Path(path).name in catalogue else {}
+    meta.update({key: value for key, value in fields.items() if value not in (None, "")})
+    slug = meta.pop("slug", None) or law_id
+    if not slug:
+        raise ImportRefused(str(path), ["no law_id in the file and no --slug given"])
+    meta.setdefault("kind", InstrumentKind.ACT)
+    meta.setdefault("title", slug)
+    return instrument_import(slug=slug, sections=sections, replace=replace, **meta)
+
+
+@transaction.atomic
+def amendment_apply(*, instrument: Instrument, title: str, in_force: dt.date, changes: dict[str, tuple[list[str], list[str]]],
+                    signed: dt.date | None = None, gazette: str = "", note: str = "") -> Amendment:
+    """Record an amendment: for each changed provision number, (wording before, wording after).
+    The provision's current text becomes the new wording; both wordings are kept
+    as versions with their dates. Running it again changes nothing."""
+    amendment, _created = Amendment.objects.get_or_create(
+        instrument=instrument, title=title,
+        defaults={"in_force": in_force, "signed": signed, "gazette": gazette, "note": note},
+    )
+    provisions = {p.number: p for p in instrument.provisions.filter(number__in=list(changes))}
+    missing = sorted(set(changes) - set(provisions))
+    if missing:
+        raise ImportRefused(title, [f"{instrument.slug} has no provision {number}" for number in missing])
+    for number, (before, after) in changes.items():
+        provision = provisions[number]
+        if provision.versions.filter(amendment=amendment).exists():
+            continue
+        previous = provision.versions.order_by("-valid_from").first()
+        if previous is None:
+            ProvisionVersion.objects.create(provision=provision, amendment=None, paragraphs=before,
+                                            valid_from=instrument.promulgated, valid_to=in_force)
+        else:
+            previous.valid_to = in_force
+            previous.save(update_fields=["valid_to"])
+        ProvisionVersion.objects.create(provision=provision, amendment=amendment, paragraphs=after, valid_from=in_force)
+        provision.paragraphs = after
+        provision.save()
+    return amendment
+
+
+# --- Shared data: the twenty constitutions, the 2564 amendment, the acts --------------------------------
+
+
+def _constitution_catalogue() -> list[dict]:
+    path = shared_data_dir() / "thai_constitutions.jsonl"
+    return [record for _line, record in read_jsonl(path)] if path.exists() else []
+
+
+def _constitution_fields(entry: dict) -> dict:
+    promulgated = parse_iso(entry.get("promulgated"))
+    kind = InstrumentKind.INTERIM if entry.get("kind") == "interim" else InstrumentKind.CONSTITUTION
+    be = promulgated.year + 543 if promulgated else ""
+    if kind == InstrumentKind.INTERIM:
+        english = f"Interim Constitution (Charter) of B.E. {be} ({promulgated.year})" if promulgated else ""
+    else:
+        english = f"Constitution of B.E. {be} ({promulgated.year})" if promulgated else ""
+    notes = [entry.get("note") or ""]
+    return {
+        "kind": kind, "title": entry["title_th"], "english_title": english, "sequence": entry.get("no"),
+        "promulgated": promulgated, "ended": parse_iso(entry.get("ended")), "end_reason": entry.get("end_reason") or "",
+        "dates_verified": False, "gazette": entry.get("gazette") or "", "note": "\n".join(n for n in notes if n),
+        "source": entry.get("date_source") or "",
+    }
+
+
+def load_constitutions(*, stdout=None, replace: bool = False, index: bool = True) -> list[Instrument]:
+    """All twenty charters and constitutions listed in thai_constitutions.jsonl, then the 2564 amendment."""
+    data = shared_data_dir()
+    terms = glossary_terms()
+    instruments = []
+    for entry in _constitution_catalogue():
+        path = data / entry["text_file"]
+        law_id, sections = read_sections(path)
+        fields = _constitution_fields(entry)
+        if law_id == "constitution-2560":
+            meta = json.loads((data / "constitution_2560_meta.json").read_text(encoding="utf-8"))
+            fields["english_title"] = meta.get("title_en") or fields["english_title"]
+            fields["preamble"] = "\n".join(meta.get("preamble") or [])
+            # The file holds the text as amended in 2564; it is imported as promulgated,
+            # and the amendment is applied below so that both wordings keep their dates.
+            for section in sections:
+                if section.original_paragraphs:
+                    section.paragraphs = section.original_paragraphs
+        instrument, created = instrument_import(slug=law_id, sections=sections, replace=replace, terms=terms, index=index, **fields)
+        instruments.append(instrument)
+        if stdout is not None and created:
+            stdout.write(f"  {instrument.slug}: {len(sections)} provisions")
+        if law_id == "constitution-2560":
+            _apply_2564(instrument, meta, sections=read_sections(path)[1])
+    return instruments
+
+
+def _apply_2564(instrument: Instrument, meta: dict, *, sections: list[SectionRecord]) -> None:
+    for entry in meta.get("amendments") or []:
+        published = parse_thai_date((entry.get("gazette") or "").rsplit("/", 1)[-1])
+        in_force = published + dt.timedelta(days=1) if published and "ถัดจาก" in (entry.get("in_force") or "") else published
+        amended = set(entry.get("amends_sections") or [])
+        changes = {s.number: (s.original_paragraphs, s.paragraphs) for s in sections if s.number in amended and s.original_paragraphs}
+        amendment_apply(
+            instrument=instrument, title=entry["title"], in_force=in_force or parse_iso(entry.get("signed")),
+            signed=parse_iso(entry.get("signed")), gazette=entry.get("gazette") or "",
+            note=entry.get("transitional_section_6") or "", changes=changes,
+        )
+
+
+def load_acts(*, stdout=None, replace: bool = False, index: bool = True) -> list[Instrument]:
+    data = shared_data_dir()
+    meta_path, sections_path = data / "acts_meta.jsonl", data / "acts_sections.jsonl"
+    if not (meta_path.exists() and sections_path.exists()):
+        return []
+    from .importer import parse_sections
+
+    records: dict[str, list] = {}
+    for line, record in read_jsonl(sections_path):
+        records.setdefault(record.get("law_id"), []).append((line, record))
+    terms = glossary_terms()
+    instruments = []
+    for _line, meta in read_jsonl(meta_path):
+        sections = parse_sections(records.get(meta["law_id"], []), source=f"{sections_path} ({meta['law_id']})")
+        note = meta.get("version_note") or ""
+        instrument, created = instrument_import(
+            slug=meta["law_id"], kind=InstrumentKind.ACT, title=meta.get("title_from_text") or meta["title"],
+            promulgated=parse_thai_date(meta.get("signed")), dates_verified=True, note=note,
+            preamble="\n".join(meta.get("enacting_clause") or []), source=meta.get("source") or "",
+            sections=sections, replace=replace, terms=terms, index=index,
+        )
+        instruments.append(instrument)
+        if stdout is not None and created:
+            stdout.write(f"  {instrument.slug}: {len(sections)} provisions")
+    return instruments
+
+
+# --- Project data: glossary, topics, the regulations excerpt ------------------------------------------
+
+
+def _load_json(name: str):
+    path = PROJECT_DATA_DIR / name
+    if not path.exists():
+        return None
+    text = path.read_text(encoding="utf-8")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def _provision_lookup(refs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Provision]:
+    refs = list(refs)
+    slugs = {slug for slug, _number in refs}
+    return {
+        (p.instrument.slug, p.number): p
+        for p in Provision.objects.filter(instrument__slug__in=slugs).select_related("instrument")
+    }
+
+
+@transaction.atomic
+def glossary_import(*, entries: list[dict]) -> int:
+    """Create or update glossary terms (by slug) with their related provisions."""
+    lookup = _provision_lookup((ref["law_id"], str(ref["section"])) for entry in entries for ref in entry.get("related") or [])
+    count = 0
+    for entry in entries:
+        term, _created = GlossaryTerm.objects.update_or_create(slug=entry["slug"], defaults={
+            "term_th": entry["term_th"], "term_en": entry.get("term_en") or "",
+            "aliases_th": entry.get("aliases_th") or [], "definition_th": entry.get("definition_th") or "",
+            "definition_en": entry.get("definition_en") or "",
+        })
+        related = [lookup[key] for ref in entry.get("related") or [] if (key := (ref["law_id"], str(ref["section"]))) in lookup]
+        term.related.set(related)
+        count += 1
+    return count
+
+
+@transaction.atomic
+def topics_import(*, entries: list[dict]) -> int:
+    refs = []
+    for entry in entries:
+        for slug, numbers in (entry.get("provisions") or {}).items():
+            refs += [(slug, str(n)) for n in numbers]
+        for mapping in entry.get("mappings") or []:
+            refs += [(slug, str(n)) for slug, n in (mapping.get("sections") or {}).items()]
+    lookup = _provision_lookup(refs)
+    for order, entry in enumerate(entries, start=1):
+        topic, _created = Topic.objects.update_or_create(slug=entry["slug"], defaults={
+            "name_th": entry["name_th"], "name_en": entry.get("name_en") or entry["name_th"],
+            "description_th": entry.get("description_th") or "", "description_en": entry.get("description_en") or "",
+            "order": order,
+        })
+        tagged = [lookup[(slug, str(n))] for slug, numbers in (entry.get("provisions") or {}).items() for n in numbers if (slug, str(n)) in lookup]
+        topic.provisions.set(tagged)
+        for mapping_order, mapping in enumerate(entry.get("mappings") or [], start=1):
+            row, _created = SectionMapping.objects.update_or_create(
+                topic=topic, label_th=mapping["label_th"],
+                defaults={"label_en": mapping.get("label_en") or mapping["label_th"], "order": mapping_order},
+            )
+            row.provisions.set([lookup[(slug, str(n))] for slug, n in (mapping.get("sections") or {}).items() if (slug, str(n)) in lookup])
+    return len(entries)
+
+
+def load_regulations(*, stdout=None, replace: bool = False, index: bool = True) -> list[Instrument]:
+    """The clearly labelled excerpt of the meeting regulations in cms/laws/data/regulations.json:
+    JSON Lines of sections (several law_ids allowed), optionally with metadata lines that have no
+    "section" (law_id, title, chamber, promulgated, note)."""
+    path = PROJECT_DATA_DIR / "regulations.json"
+    if not path.exists():
+        return []
+    from .importer import parse_sections
+
+    records = read_jsonl(path)
+    metas: dict[str, dict] = {}
+    grouped: dict[str, list] = {}
+    for line, record in records:
+        law_id = record.get("law_id")
+        if "section" in record:
+            grouped.setdefault(law_id, []).append((line, record))
+            metas.setdefault(law_id, {}).setdefault("title", record.get("law_title") or "")
+        else:
+            metas.setdefault(law_id, {}).update(record)
+    terms = glossary_terms()
+    instruments = []
+    for law_id, rows in grouped.items():
+        meta = metas.get(law_id, {})
+        sections = parse_sections(rows, source=f"{path} ({law_id})")
+        chamber = meta.get("chamber") or ("senate" if "วุฒิสภา" in (meta.get("title") or "") else "house" if "ผู้แทนราษฎร" in (meta.get("title") or "") else "parliament")
+        instrument, _created = instrument_import(
+            slug=law_id, kind=InstrumentKind.REGULATION, title=meta.get("title") or law_id, chamber=chamber,
+            english_title=meta.get("title_en") or "", provision_word="ข้อ", promulgated=parse_iso(meta.get("promulgated")),
+            dates_verified=True, note=meta.get("note") or "Excerpt", source=meta.get("source") or "",
+            sections=sections, replace=replace, terms=terms, index=index,
+        )
+        instruments.append(instrument)
+    return instruments
+
+
+def load_all(*, stdout=None, replace: bool = False, index: bool = True) -> None:
+    """Everything the demo shows: glossary headwords first (so that provision text links them),
+    the twenty constitutions with the 2564 amendment, the acts, the regulations, topics,
+    then the glossary's related provisions."""
+    glossary = _load_json("glossary.json") or []
+    glossary_import(entries=glossary)
+    load_constitutions(stdout=stdout, replace=replace, index=index)
+    load_acts(stdout=stdout, replace=replace, index=index)
+    load_regulations(stdout=stdout, replace=replace, index=index)
+    glossary_import(entries=glossary)
+    topics_import(entries=_load_json("topics.json") or [])

@@ -1,0 +1,141 @@
+"""Public pages: the timeline, reading an instrument, a section, its history,
+comparing constitutions and the glossary. Reads go through selectors."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET
+
+from . import selectors
+from . import text as lawtext
+from .models import Instrument
+
+DEFAULT_COMPARE = ["constitution-2540", "constitution-2550", "constitution-2560"]
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """'2021-11-22' (or a B.E. year such as '2564-11-22') -> a date; anything else -> None."""
+    if not value:
+        return None
+    try:
+        date = dt.date.fromisoformat(lawtext.to_arabic(value.strip()))
+    except ValueError:
+        return None
+    if date.year > 2400:
+        date = date.replace(year=date.year - 543)
+    return date
+
+
+def _links(instrument: Instrument):
+    return reverse("laws:instrument", kwargs={"slug": instrument.slug}), reverse("laws:glossary")
+
+
+def _resolved(html: str, instrument: Instrument) -> str:
+    base, glossary = _links(instrument)
+    return mark_safe(lawtext.resolve(html, base=base, glossary=glossary))  # noqa: S308 — built from escaped text
+
+
+@require_GET
+def constitution_list(request):
+    return render(request, "laws/constitution_list.html", {"constitutions": selectors.constitutions()})
+
+
+@require_GET
+def regulation_list(request):
+    return render(request, "laws/regulation_list.html", {
+        "regulations": list(Instrument.objects.regulations()), "acts": list(Instrument.objects.acts()),
+    })
+
+
+def _reading_context(request, slug):
+    reading = selectors.instrument_reading(slug=slug)
+    for provision in reading.provisions:
+        provision.resolved_html = _resolved(provision.html, reading.instrument)
+    return reading
+
+
+@require_GET
+def instrument_detail(request, slug):
+    reading = _reading_context(request, slug)
+    query = request.GET.get("q", "").strip()
+    hits = selectors.search_within(reading.provisions, query) if query else None
+    return render(request, "laws/instrument_detail.html", {
+        "instrument": reading.instrument, "outline": reading.outline(), "divisions": reading.divisions,
+        "provisions": reading.provisions, "query": query, "hits": hits,
+    })
+
+
+@require_GET
+def instrument_print(request, slug):
+    reading = _reading_context(request, slug)
+    return render(request, "laws/instrument_print.html", {"instrument": reading.instrument, "outline": reading.outline()})
+
+
+@require_GET
+def provision_detail(request, slug, number):
+    raw_date = request.GET.get("date")
+    date = parse_date(raw_date)
+    view = selectors.section_view(slug=slug, number=number, date=date)
+    provision = view.provision
+    if date is None or view.paragraphs == provision.paragraphs:
+        body = _resolved(provision.html, provision.instrument) if view.paragraphs is not None else None
+    else:
+        body = _resolved(lawtext.render_paragraphs(
+            view.paragraphs, word=provision.instrument.provision_word,
+            numbers={provision.number} | set(provision.instrument.provisions.values_list("number", flat=True)),
+            self_number=provision.number,
+        ), provision.instrument)
+    return render(request, "laws/provision_detail.html", {
+        "instrument": provision.instrument, "provision": provision, "view": view, "body": body,
+        "date_invalid": bool(raw_date) and date is None, "raw_date": raw_date or "",
+        "versions": list(provision.versions.all()),
+        "mappings": list(provision.mappings.all()),
+    })
+
+
+@require_GET
+def provision_history(request, slug, number):
+    provision, versions, steps = selectors.history(slug=slug, number=number)
+    return render(request, "laws/provision_history.html", {
+        "instrument": provision.instrument, "provision": provision, "versions": versions,
+        "steps": [{**step, "diff": mark_safe(step["diff"])} for step in steps],  # noqa: S308 — escaped in diff_words
+    })
+
+
+@require_GET
+def compare(request):
+    constitutions = selectors.constitutions()
+    known = {c.slug for c in constitutions}
+    slugs = [slug for slug in request.GET.getlist("c") if slug in known][:4] or [s for s in DEFAULT_COMPARE if s in known]
+    topics = selectors.topics()
+    topic = None
+    if request.GET.get("topic"):
+        topic = next((t for t in topics if t.slug == request.GET["topic"]), None)
+        if topic is None:
+            raise Http404
+    instruments, rows, tagged = selectors.compare(slugs=slugs, topic=topic)
+    return render(request, "laws/compare.html", {
+        "constitutions": constitutions, "selected": slugs, "instruments": instruments, "rows": rows,
+        "columns": list(zip(instruments, tagged)), "topics": topics, "topic": topic,
+        "slots": [slugs[i] if i < len(slugs) else "" for i in range(3)],
+    })
+
+
+@require_GET
+def glossary(request):
+    letter = request.GET.get("letter") or None
+    if letter and letter not in selectors.THAI_CONSONANTS:
+        letter = None
+    letters, terms = selectors.glossary_index(letter=letter)
+    return render(request, "laws/glossary.html", {"letters": letters, "terms": terms, "letter": letter})
+
+
+@require_GET
+def glossary_term(request, slug):
+    return render(request, "laws/glossary_term.html", {"term": selectors.glossary_term(slug=slug)})
+
