@@ -58,6 +58,8 @@ class WrongPin(CaseError):
 
 
 _notify = contextvars.ContextVar("cases_notify", default=True)
+# The one PIN of a bulk load (the demo), hashed once: see Case.set_pin.
+bulk_pin = contextvars.ContextVar("cases_bulk_pin", default=None)
 
 
 @contextlib.contextmanager
@@ -171,8 +173,10 @@ def _profile(user):
 
 def case_file(*, kind, category, subject, description, province="", district="", subdistrict="", respondent="",
               anonymous=False, contact_name="", contact_email="", contact_phone="", consent=False, language="th",
-              attachments=(), channel="web", filed_at=None):
-    """File a new case. Returns ``(case, pin)``: the PIN is shown once and stored hashed."""
+              attachments=(), channel="web", filed_at=None, pin=None):
+    """File a new case. Returns ``(case, pin)``: the PIN is shown once and stored hashed.
+
+    ``pin`` is for bulk loading only (the demo gives every demo case one known PIN)."""
     errors = {}
     if not category.active:
         errors["category"] = [_("Choose a category from the list.")]
@@ -201,7 +205,7 @@ def case_file(*, kind, category, subject, description, province="", district="",
     ack_days, resolve_days = _sla_days(category)
     calendar = WorkingCalendar()
     filed_day = timezone.localtime(filed_at).date()
-    pin = new_pin()
+    pin = pin or new_pin()
     with transaction.atomic():
         case = Case(
             kind=kind, category=category, subject=subject.strip(), description=description.strip(),

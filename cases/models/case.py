@@ -25,6 +25,19 @@ def new_code():
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
+def _hash_pin(pin, _memo={}):  # noqa: B006 — see below
+    """Django's password hashers (salted, slow). A bulk load giving many cases
+    one known PIN (the demo) reuses its hash rather than paying for it each time."""
+    from cases.services import bulk_pin
+
+    if bulk_pin.get() == pin:
+        if pin not in _memo:
+            _memo.clear()
+            _memo[pin] = make_password(pin)
+        return _memo[pin]
+    return make_password(pin)
+
+
 def new_pin():
     return f"{secrets.randbelow(10**6):06d}"
 
@@ -205,7 +218,7 @@ class Case(ConcurrentTransitionMixin, models.Model):
 
     # PIN ------------------------------------------------------------------
     def set_pin(self, pin):
-        self.pin_hash = make_password(pin)
+        self.pin_hash = _hash_pin(pin)
 
     def check_pin(self, pin):
         return bool(pin) and check_password(str(pin), self.pin_hash)
