@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-# Owned by the officers/reports work: the public, anonymous statistics page.
-urlpatterns = []
+from .statistics import statistics
+
+# Owned by the officers/reports work: the public, anonymous statistics page (cases:statistics).
+urlpatterns = [
+    path("", statistics, name="statistics"),
+]

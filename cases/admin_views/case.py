@@ -1,0 +1,221 @@
+"""The case page for officers: details, the complainant (masked unless allowed,
+each view logged), the allowed actions only, notes and public replies,
+attachments, related cases and possible duplicates, and the full timeline."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .. import areas, selectors, services
+from ..inbox import assignable_officers, category_names, localized_names, possible_duplicates, user_label
+from ..models import Case, CaseEvent, CaseState, EventKind
+from ..models.case import normalise_code
+from .common import error_messages, require_case_access
+
+S = CaseState
+REASSIGNABLE = (S.ASSIGNED, S.IN_PROGRESS, S.AWAITING_CITIZEN, S.REOPENED)
+
+
+class MessageForm(forms.Form):
+    KIND_CHOICES = [("note", gettext_lazy("Internal note (officers only)")),
+                    ("reply", gettext_lazy("Public reply (the citizen sees it and is e-mailed)"))]
+    kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=KIND_CHOICES, initial="note",
+                             widget=forms.RadioSelect)
+    text = forms.CharField(label=gettext_lazy("Text"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("File (photo or PDF)"))
+    public = forms.BooleanField(label=gettext_lazy("Show it to the citizen"), required=False)
+
+
+class LinkForm(forms.Form):
+    code = forms.CharField(label=gettext_lazy("Tracking code of the related case"), max_length=20)
+
+
+def _case_for(user, code):
+    case = selectors.visible_cases(user).select_related("category", "department", "assignee") \
+        .filter(code=normalise_code(code)).first()
+    if case is None:
+        raise Http404(_("No such case, or it is not yours to see."))
+    return case
+
+
+def _officer_choices(case):
+    department_ids = [case.department_id] if case.department_id else None
+    profiles = assignable_officers(department_ids=department_ids)
+    names = localized_names({p.department for p in profiles if p.department_id})
+    return [(p.user_id, f"{user_label(p.user)} — {names.get(p.department_id, '')}".rstrip(" —")) for p in profiles]
+
+
+def _transition_forms(case, user):
+    """The transitions this user may make now, each with the inputs it needs."""
+    items = []
+    for t in services.available_transitions(case, user):
+        custom = t.custom or {}
+        items.append({
+            "name": t.name, "label": custom.get("label", t.name), "style": custom.get("style", "secondary"),
+            "requires": custom.get("requires", ""), "public": bool(custom.get("public")),
+            "target": t.target, "target_label": S(t.target).label if t.target in S.values else t.target,
+        })
+    return items
+
+
+def _timeline(case):
+    events = list(CaseEvent.objects.filter(case=case).select_related("actor").order_by("seq"))
+    rows = []
+    for e in events:
+        rows.append({
+            "event": e, "kind_label": EventKind(e.kind).label if e.kind in EventKind.values else e.kind,
+            "actor": user_label(e.actor) if e.actor_id else (_("Citizen") if e.actor_kind == "citizen" else _("System")),
+            "from_label": S(e.from_state).label if e.from_state in S.values else "",
+            "to_label": S(e.to_state).label if e.to_state in S.values else "",
+            "assignee": (e.data or {}).get("assignee_name", ""),
+        })
+    return rows
+
+
+def _context(request, case, *, identity=None, forms_=None):
+    user = request.user
+    forms_ = forms_ or {}
+    can_identity = selectors.can_view_identity(user, case)
+    names = category_names([case.category])
+    return {
+        "case": case, "category": names.get(case.category_id, case.category.name),
+        "department": localized_names([case.department]).get(case.department_id, "") if case.department_id else "",
+        "assignee": user_label(case.assignee) if case.assignee_id else "",
+        "area": areas.full_name(province=case.province, district=case.district, subdistrict=case.subdistrict),
+        "overdue": case.is_overdue(), "transitions": _transition_forms(case, user),
+        "officers": _officer_choices(case),
+        "can_reassign": case.state in REASSIGNABLE and selectors.is_supervisor(user),
+        "can_work": selectors.can_work(user, case),
+        "masked": {"name": selectors.masked(case.contact_name), "email": selectors.masked(case.contact_email),
+                   "phone": selectors.masked(case.contact_phone)},
+        "can_view_identity": can_identity, "identity": identity,
+        "timeline": _timeline(case), "attachments": list(case.attachments.all()),
+        "related": list(case.related_cases.all().order_by("-filed_at")),
+        "duplicates": possible_duplicates(case, user=user),
+        "message_form": forms_.get("message") or MessageForm(),
+        "attachment_form": forms_.get("attachment") or AttachmentForm(),
+        "link_form": forms_.get("link") or LinkForm(),
+        "inbox_url": reverse("cases_admin:inbox"),
+    }
+
+
+@require_case_access
+def case_detail(request, code):
+    case = _case_for(request.user, code)
+    if request.method == "POST":
+        return _act(request, case)
+    return render(request, "cases/admin/case.html", _context(request, case))
+
+
+def _back(case):
+    return redirect("cases_admin:case", code=case.code)
+
+
+def _act(request, case):
+    action = request.POST.get("action", "")
+    user = request.user
+    try:
+        if action == "transition":
+            return _do_transition(request, case)
+        if action == "reassign":
+            if request.POST.get("seen_state") != case.state:
+                raise services.CaseConflict(_conflict(case))
+            officer = _officer(request.POST.get("officer"))
+            services.case_assign(case=case, officer=officer, by=user, comment=request.POST.get("comment", "").strip())
+            messages.success(request, _("The case is now assigned to %(name)s.") % {"name": user_label(officer)})
+            return _back(case)
+        if action == "message":
+            form = MessageForm(request.POST)
+            if not form.is_valid():
+                return _invalid(request, case, message=form)
+            if form.cleaned_data["kind"] == "reply":
+                services.case_reply_public(case=case, by=user, text=form.cleaned_data["text"])
+                messages.success(request, _("Your reply has been sent to the citizen."))
+            else:
+                services.case_add_note(case=case, by=user, text=form.cleaned_data["text"])
+                messages.success(request, _("Your internal note has been added."))
+            return _back(case)
+        if action == "attachment":
+            form = AttachmentForm(request.POST, request.FILES)
+            if not form.is_valid():
+                return _invalid(request, case, attachment=form)
+            services.case_add_attachment(case=case, file=form.cleaned_data["file"], by=user,
+                                         public=form.cleaned_data["public"])
+            messages.success(request, _("The file has been attached."))
+            return _back(case)
+        if action == "link":
+            form = LinkForm(request.POST)
+            if not form.is_valid():
+                return _invalid(request, case, link=form)
+            other = selectors.visible_cases(user).filter(code=normalise_code(form.cleaned_data["code"])).first()
+            if other is None:
+                form.add_error("code", _("No case you may see has this code."))
+                return _invalid(request, case, link=form)
+            services.case_link(case=case, other=other, by=user)
+            messages.success(request, _("Case %(code)s is now linked as related.") % {"code": other.display_code})
+            return _back(case)
+        if action == "identity":
+            identity = services.case_view_identity(case=case, by=user)
+            return render(request, "cases/admin/case.html", _context(request, case, identity=identity))
+    except services.CaseConflict as error:
+        messages.error(request, str(error))
+        return _back(case)
+    except (services.CaseError, ValidationError, PermissionDenied) as error:
+        for text in error_messages(error):
+            messages.error(request, text)
+        return render(request, "cases/admin/case.html", _context(request, case), status=400)
+    messages.error(request, _("Unknown action."))
+    return _back(case)
+
+
+def _conflict(case):
+    return _("Someone else has just changed this case (it is now “%(state)s”). Reload it and try again.") % {
+        "state": case.get_state_display()}
+
+
+def _officer(value):
+    value = (value or "").strip()
+    officer = get_user_model().objects.filter(pk=value).first() if value.isdigit() else None
+    if officer is None:
+        raise ValidationError({"officer": [_("Choose an officer.")]})
+    return officer
+
+
+def _do_transition(request, case):
+    """One workflow action. The form carries the state the officer saw: if the
+    case has moved since, nothing is done and the officer is told so."""
+    name = request.POST.get("transition", "")
+    if request.POST.get("seen_state") != case.state:
+        raise services.CaseConflict(_conflict(case))
+    data = {}
+    comment = request.POST.get("comment", "").strip()
+    if name == "assign":
+        data["officer"] = _officer(request.POST.get("officer"))
+    elif name == "reject":
+        data["reason"] = request.POST.get("reason", "").strip()
+    elif name == "refer":
+        data["agency"] = request.POST.get("agency", "").strip()
+    public = request.POST.get("public") == "1"
+    updated = services.case_transition(case=case, transition=name, by=request.user, comment=comment, public=public,
+                                       **data)
+    messages.success(request, _("Done: the case is now “%(state)s”.") % {"state": updated.get_state_display()})
+    if not selectors.can_see_case(request.user, updated):
+        return redirect("cases_admin:inbox")
+    return _back(updated)
+
+
+def _invalid(request, case, **forms_):
+    messages.error(request, _("The form has errors; see below."))
+    return render(request, "cases/admin/case.html", _context(request, case, forms_=forms_), status=400)
+
+
+__all__ = ["case_detail", "Case"]

@@ -1,0 +1,232 @@
+"""Reads for the case reports (officers) and the public statistics page.
+
+All figures are aggregates computed in the database (a handful of queries,
+whatever the number of cases). On-time statistics are honest: a case still
+open past its deadline counts as late, not as "not yet known"."""
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import areas
+from .models import FINAL_STATES, OPEN_STATES, Case, CaseKind, CaseState, Category, Department
+
+S = CaseState
+# Closed without being worked: they have no resolve deadline to meet.
+NOT_MEASURED = (S.REJECTED, S.REFERRED, S.WITHDRAWN)
+# Fewer cases than this in a province are shown as "other provinces" on the public page.
+PUBLIC_MIN_COUNT = 5
+
+
+@dataclass
+class Row:
+    key: str
+    label: str
+    count: int
+    share: float = 0.0  # of the largest row, 0..1, for bar widths
+
+
+@dataclass
+class Report:
+    total: int
+    open: int
+    by_state: list[Row]
+    by_kind: list[Row]
+    by_category: list[Row]
+    by_province: list[Row]
+    by_department: list[Row]
+    by_month: list[Row]
+    on_time: int
+    late: int
+    on_time_rate: float | None  # 0..1, None when nothing is measurable yet
+    median_days_to_resolve: float | None
+    resolved: int
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def _scale(rows: list[Row]) -> list[Row]:
+    top = max((r.count for r in rows), default=0)
+    for r in rows:
+        r.share = r.count / top if top else 0.0
+    return rows
+
+
+def _in_period(qs, date_from=None, date_to=None):
+    if date_from:
+        qs = qs.filter(filed_at__date__gte=date_from)
+    if date_to:
+        qs = qs.filter(filed_at__date__lte=date_to)
+    return qs
+
+
+def counts_by_state(qs) -> list[Row]:
+    counts = dict(qs.order_by().values_list("state").annotate(n=Count("pk")))
+    return _scale([Row(s.value, str(s.label), counts.get(s.value, 0)) for s in S if counts.get(s.value)])
+
+
+def counts_by_kind(qs) -> list[Row]:
+    counts = dict(qs.order_by().values_list("kind").annotate(n=Count("pk")))
+    return _scale([Row(k.value, str(k.label), counts[k.value]) for k in CaseKind if counts.get(k.value)])
+
+
+def counts_by_category(qs) -> list[Row]:
+    from .inbox import category_names
+
+    counts = dict(qs.order_by().values_list("category").annotate(n=Count("pk")))
+    names = category_names(Category.objects.filter(pk__in=list(counts)))
+    rows = [Row(str(pk), names.get(pk, str(pk)), n) for pk, n in counts.items()]
+    return _scale(sorted(rows, key=lambda r: (-r.count, r.label)))
+
+
+def counts_by_department(qs) -> list[Row]:
+    counts = dict(qs.order_by().values_list("department").annotate(n=Count("pk")))
+    departments = {d.pk: d for d in Department.objects.filter(pk__in=[pk for pk in counts if pk])}
+    rows = [
+        Row(str(pk or ""), departments[pk].display_name if pk in departments else _("Not yet routed"), n)
+        for pk, n in counts.items()
+    ]
+    return _scale(sorted(rows, key=lambda r: (-r.count, r.label)))
+
+
+def counts_by_province(qs, *, min_count=1) -> list[Row]:
+    counts = dict(qs.order_by().values_list("province").annotate(n=Count("pk")))
+    rows, other, unknown = [], 0, counts.pop("", 0)
+    for code, n in counts.items():
+        if n < min_count:
+            other += n
+        else:
+            rows.append(Row(code, areas.label(code), n))
+    rows.sort(key=lambda r: (-r.count, r.label))
+    if other:
+        rows.append(Row("other", _("Other provinces"), other))
+    if unknown:
+        rows.append(Row("", _("Not given"), unknown))
+    return _scale(rows)
+
+
+def counts_by_month(qs, *, months=None, today=None) -> list[Row]:
+    """Cases filed per month (Asia/Bangkok), oldest first; with ``months`` the
+    last N months including empty ones."""
+    from cms.base.thai import format_date  # B.E. month names on Thai pages
+
+    counts = {
+        (d.year, d.month): n
+        for d, n in qs.order_by().annotate(m=TruncMonth("filed_at")).values_list("m").annotate(n=Count("pk"))
+        if d is not None
+    }
+    if months:
+        today = today or timezone.localdate()
+        keys, year, month = [], today.year, today.month
+        for _i in range(months):
+            keys.append((year, month))
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        keys.reverse()
+    else:
+        keys = sorted(counts)
+    rows = []
+    for year, month in keys:
+        label = _month_label(dt.date(year, month, 1), format_date)
+        rows.append(Row(f"{year:04d}-{month:02d}", label, counts.get((year, month), 0)))
+    return _scale(rows)
+
+
+def _month_label(day, format_date):
+    """'พ.ย. 2569' on Thai pages, 'Nov 2026' on English ones."""
+    return format_date(day, "short").split(" ", 1)[1]
+
+
+def on_time(qs, *, today=None) -> tuple[int, int]:
+    """(on time, late) among the cases with a resolve deadline. Resolved on or
+    before the deadline: on time. Resolved after it, or still open past it: late.
+    Open cases not yet due are not counted either way."""
+    today = today or timezone.localdate()
+    measured = qs.exclude(state__in=NOT_MEASURED).filter(resolve_due__isnull=False)
+    result = measured.aggregate(
+        on_time=Count("pk", filter=Q(resolved_at__isnull=False, resolved_at__date__lte=F("resolve_due"))),
+        late_done=Count("pk", filter=Q(resolved_at__isnull=False, resolved_at__date__gt=F("resolve_due"))),
+        late_open=Count("pk", filter=Q(resolved_at__isnull=True, state__in=list(OPEN_STATES),
+                                       resolve_due__lt=today)),
+    )
+    return result["on_time"], result["late_done"] + result["late_open"]
+
+
+def median_days_to_resolve(qs) -> tuple[float | None, int]:
+    """The median time from filing to resolution, in days, and how many cases it covers."""
+    durations = qs.filter(resolved_at__isnull=False).annotate(
+        took=ExpressionWrapper(F("resolved_at") - F("filed_at"), output_field=DurationField())
+    ).order_by("took").values_list("took", flat=True)
+    n = durations.count()
+    if not n:
+        return None, 0
+    if n % 2:
+        middle = durations[n // 2]
+    else:
+        a, b = list(durations[n // 2 - 1 : n // 2 + 1])
+        middle = (a + b) / 2
+    return round(middle.total_seconds() / 86400, 1), n
+
+
+def build_report(*, cases=None, date_from=None, date_to=None, today=None, public=False) -> Report:
+    """Every figure of the reports page (or, with ``public``, of the public page:
+    small provinces merged, no departments)."""
+    qs = _in_period(cases if cases is not None else Case.objects.all(), date_from, date_to)
+    totals = qs.aggregate(total=Count("pk"), open=Count("pk", filter=Q(state__in=list(OPEN_STATES))))
+    good, late = on_time(qs, today=today)
+    median, resolved = median_days_to_resolve(qs)
+    return Report(
+        total=totals["total"], open=totals["open"],
+        by_state=counts_by_state(qs), by_kind=counts_by_kind(qs), by_category=counts_by_category(qs),
+        by_province=counts_by_province(qs, min_count=PUBLIC_MIN_COUNT if public else 1),
+        by_department=[] if public else counts_by_department(qs),
+        by_month=counts_by_month(qs, months=12 if public or not (date_from or date_to) else None, today=today),
+        on_time=good, late=late, on_time_rate=(good / (good + late)) if (good + late) else None,
+        median_days_to_resolve=median, resolved=resolved, date_from=date_from, date_to=date_to,
+    )
+
+
+def report_csv(report: Report) -> bytes:
+    """The report as CSV in UTF-8 with a byte-order mark, so Excel shows Thai."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([_("Section"), _("Key"), _("Label"), _("Count")])
+    writer.writerow([_("Total"), "total", _("All cases"), report.total])
+    writer.writerow([_("Total"), "open", _("Open cases"), report.open])
+    sections = [
+        (_("State"), report.by_state), (_("Kind"), report.by_kind), (_("Category"), report.by_category),
+        (_("Province"), report.by_province), (_("Department"), report.by_department), (_("Month"), report.by_month),
+    ]
+    for title, rows in sections:
+        for row in rows:
+            writer.writerow([title, row.key, row.label, row.count])
+    writer.writerow([_("Deadline"), "on_time", _("Resolved on time"), report.on_time])
+    writer.writerow([_("Deadline"), "late", _("Late (resolved late or still open past the deadline)"), report.late])
+    rate = "" if report.on_time_rate is None else f"{report.on_time_rate * 100:.1f}"
+    writer.writerow([_("Deadline"), "on_time_rate_percent", _("On-time rate (%)"), rate])
+    median = "" if report.median_days_to_resolve is None else report.median_days_to_resolve
+    writer.writerow([_("Resolution"), "median_days", _("Median days to resolve"), median])
+    return "\ufeff".encode() + out.getvalue().encode("utf-8")
+
+
+def bar_chart(rows: list[Row], *, width=480, bar_height=22, gap=6, label_width=180) -> dict:
+    """Geometry for a server-rendered horizontal SVG bar chart (the template draws it)."""
+    plot = width - label_width - 60
+    bars = []
+    for i, row in enumerate(rows):
+        y = i * (bar_height + gap)
+        bars.append({"label": row.label, "count": row.count, "y": y, "text_y": y + bar_height * 0.7,
+                     "width": max(round(plot * row.share, 1), 1 if row.count else 0),
+                     "value_x": label_width + max(round(plot * row.share, 1), 1) + 6})
+    return {"width": width, "height": max(len(rows) * (bar_height + gap), bar_height), "bars": bars,
+            "bar_height": bar_height, "label_width": label_width}
+
+
+__all__ = ["Report", "Row", "build_report", "report_csv", "bar_chart", "on_time", "median_days_to_resolve",
+           "counts_by_state", "counts_by_category", "counts_by_province", "counts_by_month", "FINAL_STATES"]
