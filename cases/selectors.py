@@ -130,3 +130,15 @@ def citizen_actions(case):
                                    S.AWAITING_CITIZEN, S.REOPENED},
         "rate": case.state in (S.RESOLVED, S.CLOSED) and case.resolved_at is not None and case.rating is None,
     }
+
+
+def place(case):
+    """Where it happened, in the active language ("" if not given)."""
+    if not (case.province or case.district or case.subdistrict):
+        return ""
+    try:
+        from . import areas
+    except ImportError:
+        return ""
+    return areas.full_name(province=case.province or None, district=case.district or None,
+                           subdistrict=case.subdistrict or None)

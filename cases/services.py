@@ -189,7 +189,12 @@ def case_file(*, kind, category, subject, description, province="", district="",
     try:
         _validate_areas(province, district, subdistrict)
     except ValidationError as error:
-        errors.setdefault("province", []).extend(error.messages)
+        if hasattr(error, "error_dict"):
+            for field, messages in error.message_dict.items():
+                errors.setdefault(field if field in ("province", "district", "subdistrict") else "province",
+                                  []).extend(messages)
+        else:
+            errors.setdefault("province", []).extend(error.messages)
     if len(attachments) > conf.max_attachments:
         errors["attachments"] = [_("Attach at most %(count)d files.") % {"count": conf.max_attachments}]
     checked = []

@@ -168,6 +168,7 @@ def track_case(request, code):
     case.refresh_from_db()
     context = {
         "case": case, "timeline": selectors.public_timeline(case), "expected": selectors.expected_date(case),
+        "place": selectors.place(case),
         "attachments": case.attachments.filter(public=True),
         **{f"can_{name}": allowed for name, allowed in selectors.citizen_actions(case).items()},
         "reopen_days": conf.reopen_days,

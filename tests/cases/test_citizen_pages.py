@@ -190,3 +190,24 @@ def test_citizen_may_open_their_public_files_but_strangers_may_not(client, world
     response = client.get(url("cases:attachment", pk=item.pk))
     assert response.status_code == 200 and response["Content-Type"] == "image/png"
     assert b"".join(response.streaming_content) == PNG
+
+
+def test_area_lists_without_javascript_and_the_chain_is_checked(client, world):
+    from cases import areas
+
+    page = client.get(url("cases:file")).content.decode()
+    assert "กรุงเทพมหานคร" in page  # provinces from the shipped list
+    bangkok = areas.get("10")
+    first_district = areas.districts("10")[0]
+    # "Update the list" redisplays the form with Bangkok's districts and no error messages
+    response = client.post(url("cases:file"), form_data(world, province="10", update_areas="1"))
+    html = response.content.decode()
+    assert response.status_code == 200 and first_district.name_th in html and "error-summary" not in html
+    assert "ไฟถนนดับทั้งซอย" in html
+    other_province_district = areas.districts("50")[0].code
+    response = client.post(url("cases:file"), form_data(world, province="10", district=other_province_district))
+    assert response.status_code == 200 and "district" in response.context["form"].errors
+    assert Case.objects.count() == 0
+    response = client.post(url("cases:file"), form_data(world, province=bangkok.code, district=first_district.code))
+    assert response.status_code == 302
+    assert Case.objects.get().district == first_district.code
