@@ -58,6 +58,13 @@ def test_validate_chain_refuses_unknown_or_misplaced_codes(kwargs, field, code):
     assert raised.value.error_dict[field][0].code == code
 
 
+def test_validation_messages_are_in_thai_on_thai_pages():
+    with translation.override("th"), pytest.raises(ValidationError) as raised:
+        areas.validate_chain(province="10", district="8405")
+    message = raised.value.message_dict["district"][0]
+    assert message == "อำเภอ/เขตนี้ไม่อยู่ในจังหวัดที่เลือก"
+
+
 @pytest.mark.django_db
 def test_api_lists_provinces_districts_subdistricts(client):
     response = client.get(reverse("v1:area-provinces"))
