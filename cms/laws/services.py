@@ -245,12 +245,15 @@ def _constitution_fields(entry: dict) -> dict:
     }
 
 
-def load_constitutions(*, stdout=None, replace: bool = False, index: bool = True) -> list[Instrument]:
-    """All twenty charters and constitutions listed in thai_constitutions.jsonl, then the 2564 amendment."""
+def load_constitutions(*, stdout=None, replace: bool = False, index: bool = True, only: set[str] | None = None) -> list[Instrument]:
+    """All twenty charters and constitutions listed in thai_constitutions.jsonl (or the
+    files named in ``only``), then the 2564 amendment."""
     data = shared_data_dir()
     terms = glossary_terms()
     instruments = []
     for entry in _constitution_catalogue():
+        if only is not None and entry["text_file"] not in only:
+            continue
         path = data / entry["text_file"]
         law_id, sections = read_sections(path)
         fields = _constitution_fields(entry)
@@ -268,7 +271,8 @@ def load_constitutions(*, stdout=None, replace: bool = False, index: bool = True
         if stdout is not None and created:
             stdout.write(f"  {instrument.slug}: {len(sections)} provisions")
         if law_id == "constitution-2560":
-            _apply_2564(instrument, meta, sections=read_sections(path)[1])
+            with _search_paused():
+                _apply_2564(instrument, meta, sections=read_sections(path)[1])
     return instruments
 
 
@@ -417,6 +421,11 @@ def load_all(*, stdout=None, replace: bool = False, index: bool = True) -> None:
     """Everything the demo shows: glossary headwords first (so that provision text links them),
     the twenty constitutions with the 2564 amendment, the acts, the regulations, topics,
     then the glossary's related provisions."""
+    with _search_paused():
+        _load_all(stdout=stdout, replace=replace, index=index)
+
+
+def _load_all(*, stdout, replace, index):
     glossary = _load_json("glossary.json") or []
     glossary_import(entries=glossary)
     load_constitutions(stdout=stdout, replace=replace, index=index)

@@ -36,6 +36,17 @@ def segment(text: str) -> list[str]:
     return thai_segment(text)
 
 
+def tokens(text: str) -> list[str]:
+    """Words of a text: whitespace runs first (paragraph breaks, spaces), then each
+    run between them through the segmenter, which is most reliable on short runs."""
+    out: list[str] = []
+    for chunk in re.split(r"(\s+)", text):
+        if not chunk:
+            continue
+        out.extend([chunk] if chunk.isspace() else segment(chunk))
+    return out
+
+
 def to_arabic(number: str) -> str:
     return str(number).translate(_TO_ARABIC)
 
@@ -73,7 +84,7 @@ def _reference_spans(text: str, *, word: str, numbers: set[str]) -> list[_Span]:
 def _boundaries(text: str) -> set[int]:
     offsets = {0}
     position = 0
-    for token in segment(text):
+    for token in tokens(text):
         position += len(token)
         offsets.add(position)
     return offsets
@@ -136,7 +147,7 @@ def diff_words(old: str, new: str) -> str:
     """A word-level diff as HTML: <del> for removed words, <ins> for added ones.
 
     Paragraph breaks (newlines) become <br>."""
-    a, b = segment(old), segment(new)
+    a, b = tokens(old), tokens(new)
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     out = []
 
