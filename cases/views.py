@@ -1,7 +1,6 @@
 """The citizen's pages: start, file, confirmation, track. Thin: forms in,
 services called, templates out. No JavaScript needed."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,6 +18,7 @@ from .models.case import format_code, normalise_code
 S = CaseState
 SESSION_TRACKED = "cases_tracked"
 SESSION_FILED = "cases_filed"
+SESSION_FLASH = "cases_flash"
 TRACK_SESSION_SECONDS = 30 * 60
 
 
@@ -158,10 +158,10 @@ def track_case(request, code):
                 _add_errors(form, error)
                 forms_[action] = form
             except services.CaseError as error:
-                messages.error(request, str(error))
+                _flash(request, "error", str(error))
                 return redirect("cases:track_case", code=case.code)
             else:
-                messages.success(request, done)
+                _flash(request, "success", done)
                 return redirect("cases:track_case", code=case.code)
         else:
             forms_[action] = form
@@ -169,6 +169,7 @@ def track_case(request, code):
     context = {
         "case": case, "timeline": selectors.public_timeline(case), "expected": selectors.expected_date(case),
         "place": selectors.place(case),
+        "flash": request.session.pop(SESSION_FLASH, None),
         "attachments": case.attachments.filter(public=True),
         **{f"can_{name}": allowed for name, allowed in selectors.citizen_actions(case).items()},
         "reopen_days": conf.reopen_days,
@@ -178,6 +179,12 @@ def track_case(request, code):
         "rate_form": forms_.get("rate") or RateForm(),
     }
     return render(request, "cases/track_case.html", context, status=400 if forms_ else 200)
+
+
+def _flash(request, level, text):
+    """A one-time notice on the tracking page (kept apart from Django's messages,
+    so that it is announced once, in a live region, next to the case)."""
+    request.session[SESSION_FLASH] = {"level": level, "text": str(text)}
 
 
 def attachment(request, pk):
