@@ -339,11 +339,31 @@ def _provision_lookup(refs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], 
     }
 
 
-@transaction.atomic
 def glossary_import(*, entries: list[dict]) -> int:
-    """Create or update glossary terms (by slug) with their related provisions."""
+    """Create or update glossary terms (by slug) with their related provisions;
+    the search index is updated once, after the commit."""
+    with transaction.atomic(), _search_paused():
+        terms = _glossary_import(entries)
+    transaction.on_commit(lambda: _index_objects(terms))
+    return len(terms)
+
+
+def _index_objects(objects) -> None:
+    try:
+        from search import registry
+        from search.indexing import index_docs, object_doc
+    except ImportError:
+        return
+    docs = [doc for obj in objects if (search_type := registry.get(type(obj))) and (doc := object_doc(obj, search_type))]
+    try:
+        index_docs(docs)
+    except Exception:  # noqa: BLE001
+        logger.exception("laws: could not index %d objects", len(docs))
+
+
+def _glossary_import(entries: list[dict]) -> list[GlossaryTerm]:
     lookup = _provision_lookup((ref["law_id"], str(ref["section"])) for entry in entries for ref in entry.get("related") or [])
-    count = 0
+    terms = []
     for entry in entries:
         term, _created = GlossaryTerm.objects.update_or_create(slug=entry["slug"], defaults={
             "term_th": entry["term_th"], "term_en": entry.get("term_en") or "",
@@ -352,8 +372,8 @@ def glossary_import(*, entries: list[dict]) -> int:
         })
         related = [lookup[key] for ref in entry.get("related") or [] if (key := (ref["law_id"], str(ref["section"]))) in lookup]
         term.related.set(related)
-        count += 1
-    return count
+        terms.append(term)
+    return terms
 
 
 @transaction.atomic
