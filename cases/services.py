@@ -675,6 +675,33 @@ def case_flag_overdue(*, today=None):
     return flagged
 
 
+def case_close_unconfirmed(*, now=None):
+    """Close resolved cases the citizen neither confirmed nor reopened in time."""
+    now = now or timezone.now()
+    closed = 0
+    candidates = Case.objects.filter(state=S.RESOLVED, resolved_at__lt=now - conf.reopen_window)
+    for pk in list(candidates.values_list("pk", flat=True)):
+        with transaction.atomic():
+            case = Case.objects.select_for_update().get(pk=pk)
+            if not has_transition_perm(case.close_unconfirmed, None):
+                continue
+            case.close_unconfirmed()
+            case.save()
+            event = record_event(case, by=None, kind=EventKind.TRANSITION, transition="close_unconfirmed",
+                                 from_state=S.RESOLVED, to_state=S.CLOSED, public=True)
+            _schedule([_citizen_notification(case, event)])
+            closed += 1
+    return closed
+
+
+def purge_idempotency_keys(*, older_than=dt.timedelta(hours=24)):
+    """Forget old Idempotency-Keys (their stored answer holds a PIN)."""
+    from .models import IdempotencyKey
+
+    deleted, _rows = IdempotencyKey.objects.filter(created_at__lt=timezone.now() - older_than).delete()
+    return deleted
+
+
 def case_anonymise(*, case, now=None):
     """Remove the complainant's personal data from a finished case."""
     with transaction.atomic():

@@ -44,7 +44,9 @@ def new_pin():
 
 def normalise_code(value):
     """What a citizen typed (any case, spaces, dashes, O for 0…) → the stored code."""
-    cleaned = "".join(ch for ch in (value or "").upper() if ch.isalnum())
+    from cms.base.thai import arabic_digits
+
+    cleaned = "".join(ch for ch in arabic_digits(value or "").upper() if ch.isalnum())
     return cleaned.replace("O", "0").replace("I", "1")
 
 
@@ -131,6 +133,11 @@ def _staff_perm(codename, *, department_scoped=False):
 
 def _citizen(instance, user):
     return isinstance(user, Citizen)
+
+
+def _system(instance, user):
+    """Periodic work run by the system itself (no user)."""
+    return user is None
 
 
 class Case(ConcurrentTransitionMixin, models.Model):
@@ -332,6 +339,15 @@ class Case(ConcurrentTransitionMixin, models.Model):
                 conditions=[resolved_recently],
                 custom={"label": _("Confirm the resolution"), "citizen": True})
     def citizen_confirm(self):
+        self.closed_at = timezone.now()
+
+    def confirmation_window_passed(self):
+        return self.resolved_at is not None and not self.resolved_recently()
+
+    @transition(field=state, source=S.RESOLVED, target=S.CLOSED, permission=_system,
+                conditions=[confirmation_window_passed],
+                custom={"label": _("Close (not confirmed in time)"), "system": True})
+    def close_unconfirmed(self):
         self.closed_at = timezone.now()
 
     @transition(field=state, source=[S.RESOLVED, S.CLOSED], target=S.REOPENED, permission=_citizen,

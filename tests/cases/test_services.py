@@ -259,3 +259,32 @@ def test_closed_cases_are_anonymised_after_the_retention_period(world, settings)
     assert recent.contact_name and open_case.contact_name
     assert old.events.filter(kind=EventKind.ANONYMISED).count() == 1
     call_command("verify_audit", stdout=io.StringIO())
+
+
+def test_resolved_cases_not_confirmed_in_time_are_closed_by_the_periodic_command(world):
+    from cases.models import IdempotencyKey
+
+    case = to_state(world, S.RESOLVED)
+    recent = to_state(world, S.RESOLVED)
+    Case.objects.filter(pk=case.pk).update(resolved_at=timezone.now() - dt.timedelta(days=60))
+    old_key = IdempotencyKey.objects.create(key="old", request_hash="x")
+    IdempotencyKey.objects.filter(pk=old_key.pk).update(created_at=timezone.now() - dt.timedelta(days=2))
+    IdempotencyKey.objects.create(key="new", request_hash="y")
+    out = io.StringIO()
+    call_command("flag_overdue_cases", stdout=out)
+    assert "closed 1" in out.getvalue() and "forgot 1" in out.getvalue()
+    case.refresh_from_db()
+    recent.refresh_from_db()
+    assert case.state == S.CLOSED and recent.state == S.RESOLVED
+    last = case.events.order_by("-seq").first()
+    assert last.actor_kind == "system" and last.transition == "close_unconfirmed"
+    assert list(IdempotencyKey.objects.values_list("key", flat=True)) == ["new"]
+    # nobody but the system may make this transition
+    assert not services.available_transitions(recent, world["supervisor"]) or all(
+        t.name != "close_unconfirmed" for t in services.available_transitions(recent, world["supervisor"]))
+
+
+def test_codes_typed_with_thai_digits_and_dashes_are_understood(world):
+    from cases.models.case import normalise_code
+
+    assert normalise_code("abcde-๒๓๔๕๖") == "ABCDE23456"
