@@ -404,36 +404,30 @@ def topics_import(*, entries: list[dict]) -> int:
 
 def load_regulations(*, stdout=None, replace: bool = False, index: bool = True) -> list[Instrument]:
     """The clearly labelled excerpt of the meeting regulations in cms/laws/data/regulations.json:
-    JSON Lines of sections (several law_ids allowed), optionally with metadata lines that have no
-    "section" (law_id, title, chamber, promulgated, note)."""
-    path = PROJECT_DATA_DIR / "regulations.json"
-    if not path.exists():
+    {"instruments": [{"law_id", "kind", "chamber", "title_th", "title_en", "excerpt_notice_th",
+    "excerpt_notice_en", "sections": [records in the shared section format]}]}."""
+    data = _load_json("regulations.json")
+    if not data:
         return []
     from .importer import parse_sections
 
-    records = read_jsonl(path)
-    metas: dict[str, dict] = {}
-    grouped: dict[str, list] = {}
-    for line, record in records:
-        law_id = record.get("law_id")
-        if "section" in record:
-            grouped.setdefault(law_id, []).append((line, record))
-            metas.setdefault(law_id, {}).setdefault("title", record.get("law_title") or "")
-        else:
-            metas.setdefault(law_id, {}).update(record)
+    entries = data["instruments"] if isinstance(data, dict) else data
     terms = glossary_terms()
     instruments = []
-    for law_id, rows in grouped.items():
-        meta = metas.get(law_id, {})
-        sections = parse_sections(rows, source=f"{path} ({law_id})")
-        chamber = meta.get("chamber") or ("senate" if "วุฒิสภา" in (meta.get("title") or "") else "house" if "ผู้แทนราษฎร" in (meta.get("title") or "") else "parliament")
-        instrument, _created = instrument_import(
-            slug=law_id, kind=InstrumentKind.REGULATION, title=meta.get("title") or law_id, chamber=chamber,
-            english_title=meta.get("title_en") or "", provision_word="ข้อ", promulgated=parse_iso(meta.get("promulgated")),
-            dates_verified=True, note=meta.get("note") or "Excerpt", source=meta.get("source") or "",
-            sections=sections, replace=replace, terms=terms, index=index,
+    for entry in entries:
+        law_id = entry["law_id"]
+        rows = [(line, {**record, "law_id": law_id}) for line, record in enumerate(entry.get("sections") or [], start=1)]
+        sections = parse_sections(rows, source=f"regulations.json ({law_id})")
+        note = "\n".join(filter(None, [entry.get("excerpt_notice_th"), entry.get("excerpt_notice_en")]))
+        instrument, created = instrument_import(
+            slug=law_id, kind=InstrumentKind.REGULATION, title=entry.get("title_th") or law_id,
+            chamber=entry.get("chamber") or "", english_title=entry.get("title_en") or "", provision_word="ข้อ",
+            promulgated=parse_iso(entry.get("promulgated")), dates_verified=True, note=note,
+            source="cms/laws/data/regulations.json", sections=sections, replace=replace, terms=terms, index=index,
         )
         instruments.append(instrument)
+        if stdout is not None and created:
+            stdout.write(f"  {instrument.slug}: {len(sections)} clauses (excerpt)")
     return instruments
 
 

@@ -163,3 +163,36 @@ def test_home_tiles_lead_to_laws(laws_data, db):
     assert reverse("laws:regulation_list") == "/th/laws/regulations/"
     assert reverse("laws:glossary") == "/th/laws/glossary/"
     assert Instrument.objects.constitutions().count() == 4
+
+
+def test_meeting_regulations_excerpt_is_labelled(client, laws_data, db):
+    services.load_regulations(index=False)
+    page = client.get("/th/laws/regulations/").content.decode()
+    assert "ข้อบังคับการประชุมวุฒิสภา พ.ศ. ๒๕๖๒" in page and "ข้อความบางส่วนเพื่อการสาธิต" in page
+    senate = Instrument.objects.get(slug="senate-rules-2562")
+    assert senate.kind == "regulation" and senate.chamber == "senate"
+    clause = client.get("/th/laws/senate-rules-2562/1/").content.decode()
+    assert "<h1>ข้อ ๑" in clause
+    assert "<h1>Clause 1" in client.get("/en/laws/senate-rules-2562/1/").content.decode()
+
+
+def test_editor_corrects_a_provision_in_the_admin_with_a_revision(client, c2560, django_user_model):
+    from cms.laws.models import Provision
+
+    admin = django_user_model.objects.create_superuser("lawadmin", "law@example.com", "x")
+    client.force_login(admin)
+    provision = Provision.objects.get(instrument=c2560, number="89")
+    edit = f"/admin/snippets/laws/provision/edit/{provision.pk}/"
+    assert client.get(edit).status_code == 200
+    paragraphs = provision.paragraphs + ["วรรคที่เพิ่มโดยบรรณาธิการ ตามมาตรา ๘๘"]
+    import json
+
+    response = client.post(edit, {
+        "instrument": c2560.pk, "number": "89", "order": provision.order, "division": provision.division_id or "",
+        "paragraphs": json.dumps(paragraphs, ensure_ascii=False), "footnotes": "[]",
+    })
+    assert response.status_code == 302, response.content.decode()[:2000]
+    provision.refresh_from_db()
+    assert provision.paragraphs[-1] == "วรรคที่เพิ่มโดยบรรณาธิการ ตามมาตรา ๘๘"
+    assert provision.html.count('href="%%LAWBASE%%88/"') == 2  # the new paragraph is linked too
+    assert provision.revisions.count() == 1
