@@ -211,3 +211,15 @@ def test_area_lists_without_javascript_and_the_chain_is_checked(client, world):
     response = client.post(url("cases:file"), form_data(world, province=bangkok.code, district=first_district.code))
     assert response.status_code == 302
     assert Case.objects.get().district == first_district.code
+
+
+def test_tracking_page_in_english_marks_thai_text_and_shows_the_place(client, world):
+    pins = []
+    case = file_case(category=world["category"], pin_holder=pins, province="10",
+                     district=__import__("cases.areas", fromlist=["x"]).districts("10")[0].code)
+    response = track(client, case, pins[0], lang="en")
+    page = client.get(url("cases:track_case", "en", code=case.code)).content.decode()
+    assert response.status_code == 302
+    assert 'lang="en"' in page and "Received" in page and "Bangkok" in page
+    assert f'<h1 lang="th">{case.subject}</h1>' in page
+    assert "What you wrote" in page and case.description in page
