@@ -60,6 +60,11 @@ def test_citizen_files_tracks_replies_and_confirms_on_a_phone(phone_tab, server_
 
     # A first try without consent: the error summary in Thai, and what was typed is kept.
     expect(tab.locator("label[for=id_subject]")).to_contain_text("เรื่อง")
+    # With JavaScript the district list follows the province, without a reload.
+    expect(tab.get_by_role("button", name="ปรับรายการ")).to_be_hidden()
+    tab.locator("#id_province").select_option(label="เชียงใหม่")
+    expect(tab.locator("#id_district option", has_text="เมืองเชียงใหม่")).to_have_count(1)
+    tab.locator("#id_province").select_option(value="")
     tab.locator("#id_category").select_option(label="ถนน ไฟฟ้า ประปา และสาธารณูปโภค")
     tab.locator("#id_subject").fill("ท่อระบายน้ำอุดตันหน้าตลาดสด")
     tab.locator("#id_description").fill(
