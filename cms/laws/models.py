@@ -19,8 +19,11 @@ The structure of an instrument is a small tree of ``Division`` rows (หมว�
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 
 from django.contrib.contenttypes.fields import GenericRelation
+from django import forms
 from django.db import models
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -30,6 +33,38 @@ from wagtail.models import RevisionMixin
 from wagtail.search import index
 
 from cms.base.thai import thai_digits
+
+
+class ParagraphsFormField(forms.CharField):
+    """Paragraphs (วรรค) edited as plain text, one paragraph per block separated by a blank line."""
+
+    widget = forms.Textarea(attrs={"rows": 12})
+
+    def prepare_value(self, value):
+        if isinstance(value, str):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                return value
+        return "\n\n".join(value or [])
+
+    def to_python(self, value):
+        if isinstance(value, list):
+            return value
+        text = (value or "").replace("\r\n", "\n")
+        return [" ".join(block.split()) for block in re.split(r"\n\s*\n", text) if block.strip()]
+
+    def has_changed(self, initial, data):
+        return self.to_python(data) != (initial or [])
+
+
+class ParagraphsField(models.JSONField):
+    """A list of paragraphs stored as JSON, edited in the admin as plain text."""
+
+    def formfield(self, **kwargs):
+        kwargs.pop("encoder", None)
+        kwargs.pop("decoder", None)
+        return ParagraphsFormField(required=not self.blank, label=self.verbose_name, help_text=self.help_text)
 
 
 class InstrumentKind(models.TextChoices):
@@ -201,7 +236,7 @@ class Provision(RevisionMixin, models.Model):
     number = models.CharField(_("number"), max_length=20, help_text=_("Arabic digits; an inserted provision is 17/1."))
     order = models.PositiveIntegerField(_("order"), default=0)
     transitory = models.BooleanField(_("transitory provision"), default=False)
-    paragraphs = models.JSONField(_("paragraphs"), default=list, help_text=_("One string per paragraph (วรรค)."))
+    paragraphs = ParagraphsField(_("paragraphs"), default=list, help_text=_("One paragraph (วรรค) per block; leave an empty line between paragraphs."))
     footnotes = models.JSONField(_("footnotes"), default=list, blank=True)
     html = models.TextField(editable=False, blank=True)
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="laws_provision")

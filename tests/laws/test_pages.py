@@ -189,7 +189,7 @@ def test_editor_corrects_a_provision_in_the_admin_with_a_revision(client, c2560,
 
     response = client.post(edit, {
         "instrument": c2560.pk, "number": "89", "order": provision.order, "division": provision.division_id or "",
-        "paragraphs": json.dumps(paragraphs, ensure_ascii=False), "footnotes": "[]",
+        "paragraphs": "\n\n".join(paragraphs), "footnotes": "[]",
     })
     assert response.status_code == 302, response.content.decode()[:2000]
     provision.refresh_from_db()
