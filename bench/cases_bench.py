@@ -206,9 +206,9 @@ INBOX_QUERIES = [
 
 
 def _inbox_latency(base, sessions):
-    timings = []
+    timings, by_query = [], {}
     for _round in range(INBOX_ROUNDS):
-        for session in sessions:
+        for who, session in zip(("supervisor", "officer"), sessions):
             for params in INBOX_QUERIES:
                 url = base + "/admin/cases/?" + urllib.parse.urlencode(params)
                 request = urllib.request.Request(url, headers={"Cookie": f"sessionid={session}",
@@ -218,7 +218,11 @@ def _inbox_latency(base, sessions):
                     response.read()
                     if response.status != 200 or "/admin/login" in response.url:
                         raise RuntimeError(f"inbox answered {response.status} at {response.url}")
-                timings.append((time.perf_counter() - started) * 1000)
+                took = (time.perf_counter() - started) * 1000
+                timings.append(took)
+                by_query.setdefault(f"{who} {urllib.parse.urlencode(params) or '(default)'}", []).append(took)
+    for name, values in by_query.items():
+        _log(f"inbox {name}: median {statistics.median(values):.0f} ms")
     timings.sort()
     return statistics.median(timings), timings[min(len(timings) - 1, int(len(timings) * 0.95))], len(timings)
 
