@@ -161,9 +161,9 @@ def instrument_import(*, slug: str, kind: str, title: str, sections: list[Sectio
         terms = glossary_terms() if terms is None else terms
         numbers = {section.number for section in sections}
         provisions = []
-        for index, section in enumerate(sections, start=1):
+        for position, section in enumerate(sections, start=1):
             provision = Provision(
-                instrument=instrument, division=divisions.get(index - 1), number=section.number, order=index,
+                instrument=instrument, division=divisions.get(position - 1), number=section.number, order=position,
                 transitory=section.transitory, paragraphs=section.paragraphs, footnotes=section.footnotes,
             )
             provision.html = provision_render(provision=provision, numbers=numbers, terms=terms)
@@ -339,12 +339,13 @@ def _provision_lookup(refs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], 
     }
 
 
-def glossary_import(*, entries: list[dict]) -> int:
+def glossary_import(*, entries: list[dict], index: bool = True) -> int:
     """Create or update glossary terms (by slug) with their related provisions;
     the search index is updated once, after the commit."""
     with transaction.atomic(), _search_paused():
         terms = _glossary_import(entries)
-    transaction.on_commit(lambda: _index_objects(terms))
+    if index:
+        transaction.on_commit(lambda: _index_objects(terms))
     return len(terms)
 
 
@@ -441,9 +442,9 @@ def load_all(*, stdout=None, replace: bool = False, index: bool = True) -> None:
 
 def _load_all(*, stdout, replace, index):
     glossary = _load_json("glossary.json") or []
-    glossary_import(entries=glossary)
+    glossary_import(entries=glossary, index=False)
     load_constitutions(stdout=stdout, replace=replace, index=index)
     load_acts(stdout=stdout, replace=replace, index=index)
     load_regulations(stdout=stdout, replace=replace, index=index)
-    glossary_import(entries=glossary)
+    glossary_import(entries=glossary, index=index)
     topics_import(entries=_load_json("topics.json") or [])
