@@ -220,7 +220,7 @@ def _inbox_latency(base, sessions):
                         raise RuntimeError(f"inbox answered {response.status} at {response.url}")
                 took = (time.perf_counter() - started) * 1000
                 timings.append(took)
-                by_query.setdefault(f"{who} {urllib.parse.urlencode(params) or '(default)'}", []).append(took)
+                by_query.setdefault(f"{who} {urllib.parse.unquote_plus(urllib.parse.urlencode(params)) or '(default)'}", []).append(took)
     for name, values in by_query.items():
         _log(f"inbox {name}: median {statistics.median(values):.0f} ms")
     timings.sort()

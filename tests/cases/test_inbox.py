@@ -131,6 +131,10 @@ def test_search_by_code_in_any_form_and_by_thai_words(staff):
     assert found("ไฟทางดับ") == {light.code}
     assert found("ถนน หนองบัว") == {road.code}
     assert found("ถนน ไฟฟ้า") == set()
+    vaccine = file_case(category=staff["category"], subject="จุดฉีดวัคซีน COVID-19 แออัด",
+                        description="ผู้สูงอายุต้องรอคิวนานหลายชั่วโมง", respondent="Bangkok Hospital")
+    assert found("covid-19") == {vaccine.code}  # Latin words match in any case
+    assert found("bangkok hospital") == {vaccine.code}
 
 
 def test_sorted_by_due_date_soonest_first(staff):
