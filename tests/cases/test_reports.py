@@ -142,3 +142,12 @@ def test_public_statistics_page_is_anonymous_and_in_thai(staff, client):
 
 def test_the_home_tile_links_to_the_statistics_url():
     assert reverse("cases:statistics").endswith("/cases/statistics/")
+
+
+def test_public_statistics_page_in_english(staff, client):
+    in_progress(staff, province="84")
+    response = client.get("/en/cases/statistics/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Complaint statistics" in html and "Surat Thani" not in html  # one case: merged into other provinces
+    assert "Other provinces" in html
