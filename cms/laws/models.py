@@ -34,6 +34,8 @@ from wagtail.search import index
 
 from cms.base.thai import thai_digits
 
+from .forms import ProvisionRefsForm
+
 
 class ParagraphsFormField(forms.CharField):
     """Paragraphs (วรรค) edited as plain text, one paragraph per block separated by a blank line."""
@@ -349,7 +351,7 @@ class ProvisionVersion(models.Model):
 class Topic(RevisionMixin, models.Model):
     """A subject for comparing constitutions (the Senate, rights and liberties…): editors tag provisions."""
 
-    slug = models.SlugField(unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
     name_th = models.CharField(_("name (Thai)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200)
     description_th = models.TextField(_("description (Thai)"), blank=True)
@@ -358,7 +360,11 @@ class Topic(RevisionMixin, models.Model):
     provisions = models.ManyToManyField(Provision, blank=True, related_name="topics", verbose_name=_("tagged provisions"))
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="laws_topic")
 
-    panels = [FieldPanel("name_th"), FieldPanel("name_en"), FieldPanel("slug"), FieldPanel("description_th"), FieldPanel("description_en"), FieldPanel("order")]
+    panels = [
+        FieldPanel("name_th"), FieldPanel("name_en"), FieldPanel("slug"), FieldPanel("description_th"),
+        FieldPanel("description_en"), FieldPanel("order"), FieldPanel("provision_refs"),
+    ]
+    base_form_class = ProvisionRefsForm
 
     class Meta:
         ordering = ["order", "slug"]
@@ -387,7 +393,8 @@ class SectionMapping(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
     provisions = models.ManyToManyField(Provision, related_name="mappings")
 
-    panels = [FieldPanel("topic"), FieldPanel("label_th"), FieldPanel("label_en"), FieldPanel("order")]
+    panels = [FieldPanel("topic"), FieldPanel("label_th"), FieldPanel("label_en"), FieldPanel("order"), FieldPanel("provision_refs")]
+    base_form_class = ProvisionRefsForm
 
     class Meta:
         ordering = ["topic__order", "order", "pk"]
@@ -408,7 +415,7 @@ class GlossaryTerm(RevisionMixin, index.Indexed, models.Model):
     The headword exists in both languages by nature (a bilingual glossary), so
     the Thai and English headwords and definitions are fields of one row."""
 
-    slug = models.SlugField(unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
     term_th = models.CharField(_("Thai headword"), max_length=200)
     term_en = models.CharField(_("English headword"), max_length=200, blank=True)
     aliases_th = models.JSONField(_("other Thai forms"), default=list, blank=True)

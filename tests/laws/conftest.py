@@ -1,5 +1,5 @@
 """Real constitutions for the laws tests: the 2475 interim charter, 2540, 2550 and
-2560 (with its 2564 amendment), plus the seeded topics, imported once per session
+2560 (with its 2564 amendment), plus the seeded glossary and topics, imported once per session
 from ../shared/data and removed at the end."""
 
 import pytest
@@ -33,7 +33,10 @@ def _delete_all():
 def laws_data(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         _clear()
+        glossary = services._load_json("glossary.json") or []
+        services.glossary_import(entries=glossary, index=False)
         services.load_constitutions(only=FILES, index=False)
+        services.glossary_import(entries=glossary, index=False)
         services.topics_import(entries=services._load_json("topics.json") or [])
     yield
     with django_db_blocker.unblock():

@@ -196,3 +196,18 @@ def test_editor_corrects_a_provision_in_the_admin_with_a_revision(client, c2560,
     assert provision.paragraphs[-1] == "วรรคที่เพิ่มโดยบรรณาธิการ ตามมาตรา ๘๘"
     assert provision.html.count('href="%%LAWBASE%%88/"') == 2  # the new paragraph is linked too
     assert provision.revisions.count() == 1
+
+
+def test_editor_maps_sections_by_reference_lines(client, c2560, django_user_model):
+    from cms.laws.models import SectionMapping
+
+    admin = django_user_model.objects.create_superuser("mapper", "map@example.com", "x")
+    client.force_login(admin)
+    add = "/admin/snippets/laws/sectionmapping/add/"
+    bad = client.post(add, {"label_th": "ทดสอบ", "label_en": "Test", "order": 1, "provision_refs": "constitution-2560 999\nnonsense"})
+    assert bad.status_code == 200 and not SectionMapping.objects.filter(label_en="Test").exists()
+    good = client.post(add, {"label_th": "ทดสอบ", "label_en": "Test", "order": 1,
+                             "provision_refs": "constitution-2540 121\nconstitution-2560 มาตรา ๑๐๗"})
+    assert good.status_code == 302
+    mapping = SectionMapping.objects.get(label_en="Test")
+    assert {(p.instrument.slug, p.number) for p in mapping.provisions.all()} == {("constitution-2540", "121"), ("constitution-2560", "107")}

@@ -45,10 +45,12 @@ def test_a_term_is_linked_once_per_provision():
 
 
 def test_saving_a_glossary_term_and_rerendering_links_real_text(c2560):
-    GlossaryTerm.objects.create(slug="parliament", term_th="รัฐสภา", term_en="National Assembly", definition_th="องค์กรนิติบัญญัติ")
-    services.instrument_rerender(instrument=c2560)
     s79 = Provision.objects.get(instrument=c2560, number="79")
-    assert f'href="{GLOSSARY}parliament/"' in s79.html
+    assert "consists-of/" not in s79.html
+    GlossaryTerm.objects.create(slug="consists-of", term_th="ประกอบด้วย", term_en="consists of", definition_th="มีส่วนประกอบ")
+    services.instrument_rerender(instrument=c2560)
+    s79.refresh_from_db()
+    assert f'href="{GLOSSARY}consists-of/"' in s79.html
 
 
 def test_text_is_escaped():
@@ -75,3 +77,14 @@ def test_diff_words_small_cases(old, new, expected):
     assert expected in html
     if old == new:
         assert "<del>" not in html and "<ins>" not in html
+
+
+def test_seeded_glossary_is_linked_in_real_text(c2560):
+    """With the project's glossary loaded, section 79 of 2560 links รัฐสภา (never the สภา inside it)."""
+    s79 = Provision.objects.get(instrument=c2560, number="79")
+    parliament = GlossaryTerm.objects.filter(term_th="รัฐสภา").first()
+    assert parliament is not None
+    assert f'href="{GLOSSARY}{parliament.slug}/"' in s79.html
+    inner = GlossaryTerm.objects.filter(term_th="สภา").first()
+    if inner is not None:
+        assert f'href="{GLOSSARY}{inner.slug}/"' not in s79.html.split("</p>")[0]
