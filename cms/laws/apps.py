@@ -9,6 +9,13 @@ class LawsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import GlossaryTerm
+        from .services import glossary_changed
+
+        post_save.connect(glossary_changed, sender=GlossaryTerm, dispatch_uid="laws-glossary-saved")
+        post_delete.connect(glossary_changed, sender=GlossaryTerm, dispatch_uid="laws-glossary-deleted")
         # The Thai search (search.registry) is written by another engineer in
         # parallel; without it the laws work, they are just not searchable.
         try:

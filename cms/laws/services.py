@@ -4,6 +4,7 @@ topics, and keeping the rendered text of provisions current."""
 from __future__ import annotations
 
 import contextlib
+import threading
 import datetime as dt
 import json
 import logging
@@ -62,10 +63,25 @@ def instrument_rerender(*, instrument: Instrument, terms: list[lawtext.Term] | N
     return len(provisions)
 
 
-def all_rerender() -> None:
+def all_rerender() -> int:
     terms = glossary_terms()
-    for instrument in Instrument.objects.all():
-        instrument_rerender(instrument=instrument, terms=terms)
+    return sum(instrument_rerender(instrument=instrument, terms=terms) for instrument in Instrument.objects.all())
+
+
+def glossary_changed(sender, instance=None, raw=False, **kwargs) -> None:
+    """A glossary term was saved or deleted in the admin: link terms again, in the background."""
+    if raw or getattr(_glossary_state, "bulk", False):
+        return
+    from .tasks import laws_rerender_all
+
+    transaction.on_commit(lambda: laws_rerender_all.enqueue())
+
+
+class _GlossaryState(threading.local):
+    bulk = False
+
+
+_glossary_state = _GlossaryState()
 
 
 # --- Search -------------------------------------------------------------------------------------
@@ -342,8 +358,12 @@ def _provision_lookup(refs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], 
 def glossary_import(*, entries: list[dict], index: bool = True) -> int:
     """Create or update glossary terms (by slug) with their related provisions;
     the search index is updated once, after the commit."""
-    with transaction.atomic(), _search_paused():
-        terms = _glossary_import(entries)
+    _glossary_state.bulk = True
+    try:
+        with transaction.atomic(), _search_paused():
+            terms = _glossary_import(entries)
+    finally:
+        _glossary_state.bulk = False
     if index:
         transaction.on_commit(lambda: _index_objects(terms))
     return len(terms)

@@ -88,3 +88,12 @@ def test_seeded_glossary_is_linked_in_real_text(c2560):
     inner = GlossaryTerm.objects.filter(term_th="สภา").first()
     if inner is not None:
         assert f'href="{GLOSSARY}{inner.slug}/"' not in s79.html.split("</p>")[0]
+
+
+def test_a_term_saved_in_the_admin_is_linked_everywhere_after_the_commit(c2560, django_capture_on_commit_callbacks):
+    s79 = Provision.objects.get(instrument=c2560, number="79")
+    assert "consists-of/" not in s79.html
+    with django_capture_on_commit_callbacks(execute=True):
+        GlossaryTerm.objects.create(slug="consists-of", term_th="ประกอบด้วย", term_en="consists of", definition_th="มีส่วนประกอบ")
+    s79.refresh_from_db()
+    assert f'href="{GLOSSARY}consists-of/"' in s79.html
