@@ -14,6 +14,8 @@ bigrams as well, so that a word inside a compound is findable.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import re
 import threading
@@ -21,6 +23,7 @@ import unicodedata
 from collections.abc import Iterable
 
 BE_OFFSET = 543
+MAX_TERM_LENGTH = 60  # a longer run (a URL, an unsegmentable string) is cut, not dropped
 
 _TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 # Zero-width and soft characters that editors paste from Word or the web.
@@ -45,6 +48,18 @@ _LATIN_TOKEN = re.compile(r"[^\W_]+(?:[./\-][^\W_]+)*", re.UNICODE)
 _YEAR = re.compile(r"^\d{4}$")
 
 _lock = threading.Lock()
+_segmenting = contextvars.ContextVar("chandra_search_segmenting", default=True)
+
+
+@contextlib.contextmanager
+def without_segmentation():
+    """Analyse as an off-the-shelf engine would: a Thai run is one token, no bigrams.
+    Only the benchmark's baseline uses it."""
+    token = _segmenting.set(False)
+    try:
+        yield
+    finally:
+        _segmenting.reset(token)
 
 
 def normalise(text: str) -> str:
@@ -94,6 +109,8 @@ def segment(text: str) -> list[str]:
     """
     if not text:
         return []
+    if not _segmenting.get():
+        return _fallback_segment(text)
     tokens = _nlpo3().segment(text, "chandra_th", safe=True, parallel=False)
     if "".join(tokens) != text:  # never expected; the contract matters more than the split
         return _fallback_segment(text)
@@ -149,25 +166,36 @@ def year_variants(token: str) -> list[str]:
 
 def fold(token: str) -> str:
     """Final folding: dots dropped from abbreviations ("พ.ศ" -> "พศ", "u.s" -> "us")."""
-    folded = token.replace(".", "")
-    return folded or token
+    folded = token.replace(".", "") or token
+    return folded[:MAX_TERM_LENGTH]
 
 
 def analyse(text: str, *, expand: bool = True, with_bigrams: bool = True) -> list[str]:
     """The index terms of a text: normalised, segmented and folded words, Thai
     character bigrams (prefixed with ``~``), the other era of each year, and the
     expansion of each known abbreviation. Used for indexing and for queries."""
+    return analyse_with_words(text, expand=expand, with_bigrams=with_bigrams)[0]
+
+
+def analyse_with_words(text: str, *, expand: bool = True, with_bigrams: bool = True) -> tuple[list[str], list[str]]:
+    """(index terms, folded whole words) of a text, in one pass."""
     if not text:
-        return []
+        return [], []
     if expand:
         text = expand_abbreviations(text)
     terms: list[str] = []
+    whole: list[str] = []
     for word in words(text):
-        terms.append(fold(word))
+        folded = fold(word)
+        terms.append(folded)
+        whole.append(folded)
         terms.extend(year_variants(word))
-        if with_bigrams and THAI_CHAR.search(word):
-            terms.extend(bigrams(word))
-    return terms
+    if with_bigrams and _segmenting.get():
+        # Bigrams of each whole Thai run, across the segmenter's word boundaries: they find a
+        # word inside a compound (กฎหมาย in ร่างกฎหมาย) and reward matching word sequences.
+        for run in _THAI_RUN.findall(normalise(text)):
+            terms.extend(bigrams(run))
+    return terms, whole
 
 
 def analyse_words(text: str) -> list[str]:

@@ -77,8 +77,10 @@ class Term(models.Model):
 class Posting(models.Model):
     """A term in a document, with its BM25 term-frequency weight (title terms count double)."""
 
-    term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="+", db_index=False)
-    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="postings")
+    # No database constraints: a rebuild writes millions of postings, and deferred foreign-key
+    # checks would double its time; the backend deletes postings with their document.
+    term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False)
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="postings", db_constraint=False)
     weight = models.FloatField()
 
     class Meta:

@@ -42,7 +42,9 @@ CANDIDATES = 1000
 # A query of at most this many words must match all of them (when some document does).
 SHORT_QUERY_WORDS = 6
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_PHRASE = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")
+# A phrase is typed between straight double quotes. Curly quotes come with pasted text
+# (a ruling, a letter) and quote names rather than ask for an exact match.
+_PHRASE = re.compile(r'"([^"]+)"')
 _NUMBER_QUERY = re.compile(
     r"^\s*(?:มาตรา|ม\.|ข้อ|section|sec\.?|s\.|art\.?|article)?\s*(\d+(?:/\d+)?)\s*$", re.IGNORECASE
 )
@@ -97,6 +99,8 @@ def parse(raw: str | None) -> Query:
     if not query.words:
         query.problem = "no_words"
         return query
+    if len(query.words) > SHORT_QUERY_WORDS * 4:
+        query.phrases = []  # a pasted text: rank by its words, do not demand its quotes
     match = _NUMBER_QUERY.match(normalise(text))
     if match:
         query.number = match.group(1)
@@ -317,7 +321,7 @@ def search(
         for hit in page_obj.object_list:
             hit.snippet = snippet(bodies.get(hit.document.pk, ""), needles)
             hit.title_html = highlight(hit.document.title, needles)
-    if outcome.total < 3 or not any(hit.tier <= 1 for hit in hits):
+    if short and (outcome.total < 3 or not any(hit.tier <= 1 for hit in hits)):
         outcome.suggestion = suggest(query)
     outcome.elapsed_ms = (time.perf_counter() - started) * 1000
     return outcome
