@@ -66,7 +66,7 @@ def instrument_detail(request, slug):
     hits = selectors.search_within(reading.provisions, query) if query else None
     return render(request, "laws/instrument_detail.html", {
         "instrument": reading.instrument, "outline": reading.outline(), "divisions": reading.divisions,
-        "provisions": reading.provisions, "query": query, "hits": hits,
+        "provisions": reading.provisions, "query": query, "hits": hits, "hit_ids": {p.pk for p in hits or []},
     })
 
 

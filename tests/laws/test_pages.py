@@ -66,6 +66,8 @@ def test_unpublished_instrument_is_hidden(client, c2560):
 def test_search_within_an_instrument(client, c2560):
     page = client.get("/th/laws/constitution-2560/", {"q": "คณะกรรมการการเลือกตั้ง"}).content.decode()
     assert "มาตราที่มีคำว่า “คณะกรรมการการเลือกตั้ง”:" in page and 'href="#s222"' in page
+    assert '<article class="provision provision--hit" id="s222">' in page
+    assert '<article class="provision" id="s1">' in page
     none = client.get("/th/laws/constitution-2560/", {"q": "ไม่มีคำนี้แน่นอนเลย"}).content.decode()
     assert "มาตราที่มีคำว่า “ไม่มีคำนี้แน่นอนเลย”: ๐" in none
 
