@@ -129,7 +129,7 @@ def test_a_stale_form_gets_a_clear_conflict_message_and_changes_nothing(staff, c
     assert not case.events.filter(transition="resolve").exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_officers_at_once_one_succeeds_the_other_is_told(world, client):
     grant_admin(world["officer"], world["officer2"], world["supervisor"])
     case = in_progress(world)

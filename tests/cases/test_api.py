@@ -90,7 +90,7 @@ def test_a_failed_submission_does_not_burn_its_key(api, world):
     assert api.post(reverse("v1:case-list"), body(world), format="json", HTTP_IDEMPOTENCY_KEY=key).status_code == 201
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_submissions_with_one_key_file_once(world):
     key = str(uuid.uuid4())
     barrier = threading.Barrier(4)

@@ -48,7 +48,7 @@ def test_the_model_refuses_to_save_over_a_changed_state(world):
         stale.save()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_officers_at_the_same_moment_one_wins(world):
     case = to_state(world, S.SCREENING)
     copies = [Case.objects.get(pk=case.pk), Case.objects.get(pk=case.pk)]
