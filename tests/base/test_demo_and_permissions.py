@@ -44,38 +44,28 @@ def _tester(username, page):
     return page.permissions_for_user(get_user_model().objects.get(username=username))
 
 
-def test_editors_draft_but_do_not_publish(demo_site):
+def test_each_group_may_do_what_its_role_needs_and_no_more(demo_site):
     about = Page.objects.get(slug="about", locale__language_code="th")
+    about_en = Page.objects.get(slug="about", locale__language_code="en")
+    news = NewsIndexPage.objects.get(locale__language_code="th")
+    article = news.get_children().first()
+    # Editors draft anywhere but do not publish; moderators publish.
     assert _tester("editor", about).can_edit()
     assert not _tester("editor", about).can_publish()
     assert _tester("moderator", about).can_publish()
-
-
-def test_news_team_edits_only_news(demo_site):
-    news = NewsIndexPage.objects.get(locale__language_code="th")
-    article = news.get_children().first()
-    about = Page.objects.get(slug="about", locale__language_code="th")
+    # The news team edits only news, and does not publish either.
     assert _tester("newsdesk", news).can_add_subpage()
     assert _tester("newsdesk", article).can_edit()
     assert not _tester("newsdesk", about).can_edit()
     assert not _tester("newsdesk", article).can_publish()
-
-
-def test_translators_work_in_the_english_tree(demo_site):
-    user = get_user_model().objects.get(username="translator")
-    assert user.has_perm("wagtail_localize.submit_translation")
-    about_en = Page.objects.get(slug="about", locale__language_code="en")
-    about_th = Page.objects.get(slug="about", locale__language_code="th")
+    # Translators work in the English tree, with wagtail-localize's permission.
+    assert get_user_model().objects.get(username="translator").has_perm("wagtail_localize.submit_translation")
     assert _tester("translator", about_en).can_edit()
-    assert not _tester("translator", about_th).can_edit()
-
-
-def test_one_review_workflow_covers_the_site(demo_site):
+    assert not _tester("translator", about).can_edit()
+    # One review workflow, done by the moderators, covers the whole site.
     workflow = Workflow.objects.get(active=True)
-    home = Page.objects.get(slug="chandra")
-    assert home.get_workflow() == workflow
-    task = workflow.tasks.get().specific
-    assert list(task.groups.values_list("name", flat=True)) == ["Moderators"]
+    assert Page.objects.get(slug="chandra").get_workflow() == workflow
+    assert list(workflow.tasks.get().specific.groups.values_list("name", flat=True)) == ["Moderators"]
 
 
 def test_submitting_and_approving_publishes_the_page(demo_site):
