@@ -16,12 +16,7 @@ class LawsConfig(AppConfig):
 
         post_save.connect(glossary_changed, sender=GlossaryTerm, dispatch_uid="laws-glossary-saved")
         post_delete.connect(glossary_changed, sender=GlossaryTerm, dispatch_uid="laws-glossary-deleted")
-        # The Thai search (search.registry) is written by another engineer in
-        # parallel; without it the laws work, they are just not searchable.
-        try:
-            import search.registry  # noqa: F401
-        except ImportError:
-            return
+        # Provisions, instruments and glossary terms in the Thai search.
         from .search_types import register_search
 
         register_search()
