@@ -81,8 +81,10 @@ def _render(raw: str, spans, start: int, end: int) -> str:
 
 def _boundaries(raw: str, start: int, end: int) -> list[int]:
     """Word boundaries (offsets in raw) around [start, end)."""
-    lo = max(0, start - 60)
-    hi = min(len(raw), end + 60)
+    # Start and end at spaces, so the words cut are the ones the whole text would have.
+    lo = raw.rfind(" ", 0, max(0, start - 40)) + 1
+    hi = raw.find(" ", min(len(raw), end + 40))
+    hi = len(raw) if hi == -1 else hi
     offsets = [lo]
     position = lo
     for token in segment(raw[lo:hi]):

@@ -266,8 +266,16 @@ def search(
         elif short and all(_contains(haystack, options) for options in required):
             tier = 1
         hits.append(Hit(document=document, score=scored.get(document.pk, 0.0), tier=tier))
-    if short and any(hit.tier <= 1 for hit in hits):
-        hits = [hit for hit in hits if hit.tier <= 1]
+    if short and not query.number:
+        if any(hit.tier <= 1 for hit in hits):
+            hits = [hit for hit in hits if hit.tier <= 1]
+        else:
+            # Nothing has every word: keep what has at least one whole word, not mere
+            # bigram look-alikes (a misspelling then gets a "did you mean").
+            hits = [
+                hit for hit in hits
+                if any(_contains(hit.document.title_norm + "\n" + hit.document.body_norm, options) for options in required)
+            ]
     hits.sort(
         key=lambda hit: (
             hit.tier,
@@ -321,7 +329,7 @@ def search(
         for hit in page_obj.object_list:
             hit.snippet = snippet(bodies.get(hit.document.pk, ""), needles)
             hit.title_html = highlight(hit.document.title, needles)
-    if short and (outcome.total < 3 or not any(hit.tier <= 1 for hit in hits)):
+    if short:
         outcome.suggestion = suggest(query)
     outcome.elapsed_ms = (time.perf_counter() - started) * 1000
     return outcome
