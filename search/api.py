@@ -60,6 +60,12 @@ class AutocompleteResponseSerializer(serializers.Serializer):
     suggestions = SuggestionSerializer(many=True)
 
 
+class SearchUnavailable(exceptions.APIException):
+    status_code = 503
+    default_code = "unavailable"
+    default_detail = gettext_lazy("Search is not available at the moment. Please try again in a few minutes.")
+
+
 def _absolute(request, url):
     return request.build_absolute_uri(url) if url and url.startswith("/") else url
 
@@ -99,6 +105,8 @@ class SearchView(LanguageMixin, APIView):
         outcome = selectors.search(
             params.get("q", ""), language=self.language, key=params.get("type") or None, year=year, page=page, per_page=page_size
         )
+        if outcome.query.problem == "unavailable":
+            raise SearchUnavailable(outcome.problem_message)
         if outcome.query.problem:
             raise exceptions.ValidationError({"q": [outcome.problem_message]})
         page_obj = outcome.page_obj

@@ -14,6 +14,7 @@ then BM25 relevance, then recency. Quoted phrases must occur as written.
 from __future__ import annotations
 
 import difflib
+import logging
 import re
 import time
 from collections import Counter
@@ -38,6 +39,7 @@ from .backends import get_backend
 from .highlight import highlight, snippet
 from .models import SearchDocument
 
+logger = logging.getLogger(__name__)
 CANDIDATES = 1000
 # A query of at most this many words must match all of them (when some document does).
 SHORT_QUERY_WORDS = 6
@@ -153,6 +155,8 @@ class Outcome:
     def problem_message(self) -> str:
         if self.query.problem == "empty":
             return _("Type a word, a phrase or a section number to search.")
+        if self.query.problem == "unavailable":
+            return _("Search is not available at the moment. Please try again in a few minutes.")
         if self.query.problem == "no_words":
             return _("Your search has no letters or numbers in it. Type a word, for example กฎหมาย.")
         return ""
@@ -241,7 +245,12 @@ def search(
     if not query.ok:
         return Outcome(query=query, hits=[])
     backend = get_backend()
-    scored = dict(backend.candidates(query.terms, limit=CANDIDATES))
+    try:
+        scored = dict(backend.candidates(query.terms, limit=CANDIDATES))
+    except Exception:  # noqa: BLE001 - a search cluster that is down must not give a 500
+        logger.exception("search: the backend failed")
+        query.problem = "unavailable"
+        return Outcome(query=query, hits=[])
     extra_ids: set[int] = set()
     if query.number:
         extra_ids = set(SearchDocument.objects.filter(number=query.number).values_list("pk", flat=True)[:200])
