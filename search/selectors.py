@@ -275,7 +275,7 @@ def search(
         elif short and all(_contains(haystack, options) for options in required):
             tier = 1
         hits.append(Hit(document=document, score=scored.get(document.pk, 0.0), tier=tier))
-    if short and not query.number:
+    if short:
         if any(hit.tier <= 1 for hit in hits):
             hits = [hit for hit in hits if hit.tier <= 1]
         else:
