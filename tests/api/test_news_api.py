@@ -1,5 +1,4 @@
 import pytest
-from django.test import override_settings
 from wagtail.models import Locale
 
 from tests.factories import NewsCategoryFactory, add_article, make_site, translate
@@ -61,22 +60,13 @@ def test_errors_share_one_format_in_the_readers_language(client, site):
     assert bad_page.json()["error"]["code"] == "not_found"
 
 
-def test_throttling_answers_429_in_the_error_format(client, site):
-    from django.conf import settings
+def test_throttling_answers_429_in_the_error_format(client, site, monkeypatch):
+    from rest_framework.throttling import SimpleRateThrottle
 
-    rates = {**settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "anon": "2/minute"}
-    with override_settings(REST_FRAMEWORK={**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": rates}):
-        from rest_framework.settings import api_settings
-        from rest_framework.throttling import SimpleRateThrottle
-
-        api_settings.reload()
-        SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
-        try:
-            statuses = [client.get("/api/v1/news/").status_code for _ in range(3)]
-            last = client.get("/api/v1/news/")
-        finally:
-            api_settings.reload()
-            SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
+    # DRF reads the rates once, into a class attribute; monkeypatch restores it.
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {**SimpleRateThrottle.THROTTLE_RATES, "anon": "2/minute"})
+    statuses = [client.get("/api/v1/news/").status_code for _ in range(3)]
+    last = client.get("/api/v1/news/")
     assert statuses == [200, 200, 429]
     assert last.json()["error"]["code"] == "throttled"
     assert last.json()["error"]["retry_after_seconds"] > 0
