@@ -8,7 +8,8 @@ notifications. Nothing else writes ``state``."""
 import secrets
 
 from django.conf import settings
-from django.contrib.auth.hashers import check_password, make_password
+from django.contrib.auth.hashers import check_password
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -25,17 +26,29 @@ def new_code():
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
-def _hash_pin(pin, _memo={}):  # noqa: B006 — see below
-    """Django's password hashers (salted, slow). A bulk load giving many cases
-    one known PIN (the demo) reuses its hash rather than paying for it each time."""
-    from cases.services import bulk_pin
+PIN_HASH_PREFIX = "hmac-sha256"
 
-    if bulk_pin.get() == pin:
-        if pin not in _memo:
-            _memo.clear()
-            _memo[pin] = make_password(pin)
-        return _memo[pin]
-    return make_password(pin)
+
+def _pin_digest(salt, pin, secret=None):
+    return salted_hmac("chandra.cases.pin", f"{salt}:{pin}", secret=secret, algorithm="sha256").hexdigest()
+
+
+def _hash_pin(pin):
+    """A keyed hash: HMAC-SHA256 under SECRET_KEY with a per-case salt.
+
+    A PIN has only a million values, so a slow password hash (0.7 s of CPU per
+    filing here) would not stop anyone who had the table from trying them all;
+    a key kept outside the database does, and the lockout stops guessing online."""
+    salt = secrets.token_hex(8)
+    return f"{PIN_HASH_PREFIX}${salt}${_pin_digest(salt, pin)}"
+
+
+def _check_pin_hash(pin, encoded):
+    if not encoded.startswith(PIN_HASH_PREFIX + "$"):
+        return check_password(pin, encoded)  # PINs stored by an earlier version
+    _prefix, salt, digest = encoded.split("$", 2)
+    secrets_to_try = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    return any(constant_time_compare(digest, _pin_digest(salt, pin, secret)) for secret in secrets_to_try)
 
 
 def new_pin():
@@ -228,7 +241,7 @@ class Case(ConcurrentTransitionMixin, models.Model):
         self.pin_hash = _hash_pin(pin)
 
     def check_pin(self, pin):
-        return bool(pin) and check_password(str(pin), self.pin_hash)
+        return bool(pin) and _check_pin_hash(str(pin), self.pin_hash)
 
     # Facts -----------------------------------------------------------------
     @property
