@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand
 PERIODIC_COMMANDS = [
     ("publish_scheduled", 60),
     ("flag_overdue_cases", 15 * 60),
+    ("anonymise_closed_cases", 24 * 60 * 60),
 ]
 
 
