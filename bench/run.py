@@ -30,8 +30,11 @@ def main():
         started = time.monotonic()
         result = module.run()
         print(f"{name}: finished in {time.monotonic() - started:.0f} s", flush=True)
-        fields = " ".join(f"{key}={value}" for key, value in result.items())
-        lines.append(f"{name}: {fields}")
+        line_format = getattr(module, "LINE", None)
+        if line_format:
+            lines.append(line_format.format(**result))
+        else:
+            lines.append(f"{name}: " + " ".join(f"{key}={value}" for key, value in result.items()))
     for line in lines:
         print(line)
 
