@@ -259,8 +259,9 @@ def _abbreviation_pattern():
     return pattern
 
 
-def expand_abbreviations(text: str) -> str:
-    """Append the expansion after each known abbreviation ("รธน." -> "รธน. รัฐธรรมนูญ")."""
+def expand_abbreviations(text: str, *, keep_abbreviation: bool = True) -> str:
+    """Append the expansion after each known abbreviation ("รธน." -> "รธน. รัฐธรรมนูญ"),
+    or put it in the abbreviation's place with ``keep_abbreviation=False``."""
     regex, table = _abbreviation_pattern()
     if regex is None or not text:
         return text
@@ -269,7 +270,9 @@ def expand_abbreviations(text: str) -> str:
     def replace(match):
         key = fold(re.sub(r"\s", "", match.group(1)))
         expansion = table.get(key)
-        return f"{match.group(0)} {expansion} " if expansion else match.group(0)
+        if not expansion:
+            return match.group(0)
+        return f"{match.group(0)} {expansion} " if keep_abbreviation else f" {expansion} "
 
     return regex.sub(replace, normalised)
 

@@ -245,8 +245,9 @@ def search(
     if not query.ok:
         return Outcome(query=query, hits=[])
     backend = get_backend()
+    short = len(query.words) <= SHORT_QUERY_WORDS
     try:
-        scored = dict(backend.candidates(query.terms, limit=CANDIDATES))
+        scored = dict(backend.candidates(query.terms, limit=CANDIDATES, short=short))
     except Exception:  # noqa: BLE001 - a search cluster that is down must not give a 500
         logger.exception("search: the backend failed")
         query.problem = "unavailable"
@@ -255,7 +256,6 @@ def search(
     if query.number:
         extra_ids = set(SearchDocument.objects.filter(number=query.number).values_list("pk", flat=True)[:200])
     ids = set(scored) | extra_ids
-    short = len(query.words) <= SHORT_QUERY_WORDS
     fields = ["pk", "key", "language", "group", "url", "title", "title_norm", "number", "date", "year", "object_id"]
     if short or query.phrases:
         fields.append("body_norm")

@@ -120,7 +120,7 @@ class ElasticsearchBackend:
 
     # --- reading -------------------------------------------------------------------------------
 
-    def candidates(self, query_terms: Counter, *, limit: int = 1000) -> list[tuple[int, float]]:
+    def candidates(self, query_terms: Counter, *, limit: int = 1000, short: bool = False) -> list[tuple[int, float]]:
         if not query_terms:
             return []
         self.ensure_index()

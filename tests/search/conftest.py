@@ -55,3 +55,20 @@ def constitution_index(db):
     ]
     index_docs(docs)
     return docs
+
+
+@pytest.fixture
+def site(db, abbreviations):
+    """The test site with two Thai news articles whose words hide inside compounds."""
+    from tests.factories import add_article, make_site
+
+    pages = make_site()
+    add_article(
+        pages["news_th"], title="วุฒิสภาพิจารณาร่างกฎหมายงบประมาณ", slug="budget",
+        summary="ที่ประชุมวุฒิสภามีมติรับหลักการร่างกฎหมายว่าด้วยงบประมาณรายจ่ายประจำปี พ.ศ. ๒๕๖๘",
+    )
+    add_article(
+        pages["news_th"], title="สำนักงานเลขาธิการวุฒิสภาเปิดบ้าน", slug="open-house",
+        summary="ประชาชนเข้าชมอาคารรัฐสภาได้ทุกวันเสาร์",
+    )
+    return pages

@@ -7,23 +7,8 @@ from django.urls import reverse
 
 from search import registry, selectors
 from search.models import Abbreviation, SearchDocument
-from tests.factories import add_article, make_site
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def site(db, abbreviations):
-    pages = make_site()
-    add_article(
-        pages["news_th"], title="วุฒิสภาพิจารณาร่างกฎหมายงบประมาณ", slug="budget",
-        summary="ที่ประชุมวุฒิสภามีมติรับหลักการร่างกฎหมายว่าด้วยงบประมาณรายจ่ายประจำปี พ.ศ. ๒๕๖๘",
-    )
-    add_article(
-        pages["news_th"], title="สำนักงานเลขาธิการวุฒิสภาเปิดบ้าน", slug="open-house",
-        summary="ประชาชนเข้าชมอาคารรัฐสภาได้ทุกวันเสาร์",
-    )
-    return pages
 
 
 def test_a_word_inside_longer_thai_words_is_found_and_highlighted(client, site):
