@@ -98,6 +98,11 @@ class ThaiAnalysedMixin:
 
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
         query = analyse_query(query)
+        # A search restricted to named fields builds its vectors from the raw column values,
+        # which never went through the analyser; the index entry holds those fields analysed
+        # (with the others), so search it instead (the admin's listings name their fields).
+        if kwargs.get("fields"):
+            kwargs["fields"] = None
         if isinstance(query, (PlainText, Phrase)) and not query.query_string:
             query = ""  # nothing searchable left: Wagtail's empty result rather than a SQL error
         return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)

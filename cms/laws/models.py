@@ -143,7 +143,13 @@ class Instrument(RevisionMixin, index.Indexed, models.Model):
         ], heading=_("Dates")),
         FieldPanel("preamble"), FieldPanel("note"), FieldPanel("source"), FieldPanel("published"),
     ]
-    search_fields = [index.SearchField("title"), index.SearchField("english_title"), index.FilterField("kind")]
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("english_title"),
+        index.AutocompleteField("title"),
+        index.AutocompleteField("english_title"),
+        index.FilterField("kind"),
+    ]
 
     class Meta:
         ordering = ["sequence", "promulgated", "title"]
@@ -425,7 +431,13 @@ class GlossaryTerm(RevisionMixin, index.Indexed, models.Model):
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="laws_glossaryterm")
 
     panels = [FieldPanel("term_th"), FieldPanel("term_en"), FieldPanel("slug"), FieldPanel("aliases_th"), FieldPanel("definition_th"), FieldPanel("definition_en")]
-    search_fields = [index.SearchField("term_th"), index.SearchField("term_en")]
+    # The admin's search asks the autocomplete fields (a headword as it is being typed).
+    search_fields = [
+        index.SearchField("term_th"),
+        index.SearchField("term_en"),
+        index.AutocompleteField("term_th"),
+        index.AutocompleteField("term_en"),
+    ]
 
     class Meta:
         ordering = ["term_th"]

@@ -62,3 +62,17 @@ def test_the_admin_search_survives_bad_input(client, site, query):
     client.force_login(admin)
     assert client.get("/admin/pages/search/", {"q": query}).status_code == 200
     assert client.get("/admin/documents/", {"q": query}).status_code == 200
+
+
+def test_the_admin_snippet_search_finds_a_thai_word_inside_a_headword(client, db):
+    from cms.laws.models import GlossaryTerm
+
+    GlossaryTerm.objects.create(slug="senator", term_th="สมาชิกวุฒิสภา", term_en="senator", definition_th="ผู้แทน")
+    GlossaryTerm.objects.create(slug="cabinet", term_th="คณะรัฐมนตรี", term_en="cabinet", definition_th="ฝ่ายบริหาร")
+    admin = get_user_model().objects.create_superuser("root", "root@example.org", "pw")
+    client.force_login(admin)
+    response = client.get("/admin/snippets/laws/glossaryterm/", {"q": "วุฒิสภา"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "สมาชิกวุฒิสภา" in html
+    assert "คณะรัฐมนตรี" not in html
