@@ -67,8 +67,8 @@ def test_the_admin_search_survives_bad_input(client, site, query):
 def test_the_admin_snippet_search_finds_a_thai_word_inside_a_headword(client, db):
     from cms.laws.models import GlossaryTerm
 
-    GlossaryTerm.objects.create(slug="senator", term_th="สมาชิกวุฒิสภา", term_en="senator", definition_th="ผู้แทน")
-    GlossaryTerm.objects.create(slug="cabinet", term_th="คณะรัฐมนตรี", term_en="cabinet", definition_th="ฝ่ายบริหาร")
+    GlossaryTerm.objects.create(slug="admin-search-senator", term_th="สมาชิกวุฒิสภา", term_en="senator", definition_th="ผู้แทน")
+    GlossaryTerm.objects.create(slug="admin-search-cabinet", term_th="คณะรัฐมนตรี", term_en="cabinet", definition_th="ฝ่ายบริหาร")
     admin = get_user_model().objects.create_superuser("root", "root@example.org", "pw")
     client.force_login(admin)
     response = client.get("/admin/snippets/laws/glossaryterm/", {"q": "วุฒิสภา"})
