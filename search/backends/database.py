@@ -1,8 +1,8 @@
 """The inverted index in the site's own database (PostgreSQL or SQLite).
 
 Scoring is BM25: each posting holds ``tf·(k1+1) / (tf + k1·(1-b+b·len/avglen))``
-computed at index time; a query sums ``posting weight × idf(term) × count in
-query`` in one GROUP BY, so it is an OR of its terms (long questions still
+computed at index time; a query sums ``posting weight × idf(term)`` in one
+GROUP BY, so it is an OR of its terms (long questions still
 match) with common terms discounted by their idf.
 """
 
@@ -253,6 +253,7 @@ class DatabaseBackend:
         # BM25 idf per chosen term, computed here and joined as a tiny VALUES table: the
         # database then reads only the postings of those terms (an index-only scan of
         # (term, document, weight) once the table is vacuumed) and sums them per document.
+        # The IN list repeats the join's terms so the planner sees them as an index condition.
         weights = [(term_id, math.log(1.0 + (n - df + 0.5) / (df + 0.5))) for term_id, df in chosen]
         posting = connection.ops.quote_name(Posting._meta.db_table)
         in_list = ", ".join(["%s"] * len(weights))
