@@ -114,27 +114,20 @@ class CaseDetailSerializer(serializers.Serializer):
     state = serializers.CharField()
     state_label = serializers.CharField(source="get_state_display")
     filed_at = serializers.DateTimeField()
-    expected_date = serializers.SerializerMethodField()
+    expected_date = serializers.DateField(source="due_date", allow_null=True)
     rejection_reason = serializers.CharField()
     referred_to = serializers.CharField()
     rating = serializers.IntegerField(allow_null=True)
     timeline = serializers.SerializerMethodField()
-    actions = serializers.SerializerMethodField()
+    actions = serializers.DictField(child=serializers.BooleanField(), source="citizen_actions")
 
     @extend_schema_field(CaseCategorySerializer)
     def get_category(self, case):
         return CaseCategorySerializer(case.category).data
 
-    def get_expected_date(self, case) -> str | None:
-        value = selectors.expected_date(case)
-        return value.isoformat() if value else None
-
     @extend_schema_field(CaseTimelineItemSerializer(many=True))
     def get_timeline(self, case):
         return CaseTimelineItemSerializer(selectors.public_timeline(case), many=True).data
-
-    def get_actions(self, case) -> dict[str, bool]:
-        return selectors.citizen_actions(case)
 
 
 class CaseReplySerializer(serializers.Serializer):
@@ -249,7 +242,7 @@ class CaseViewSet(LanguageMixin, viewsets.GenericViewSet):
         )
         return CaseFiledSerializer({
             "code": case.code, "display_code": case.display_code, "pin": pin, "state": case.state,
-            "state_label": case.get_state_display(), "expected_date": selectors.expected_date(case),
+            "state_label": case.get_state_display(), "expected_date": case.due_date,
             "url": request.build_absolute_uri(reverse("v1:case-detail", kwargs={"code": case.code})),
         }).data
 

@@ -653,7 +653,7 @@ def case_flag_overdue(*, today=None):
 
     today = today or timezone.localdate()
     flagged = 0
-    candidates = selectors.overdue_cases(today=today).filter(escalated_at__isnull=True).values_list("pk", flat=True)
+    candidates = Case.objects.overdue(today).filter(escalated_at__isnull=True).values_list("pk", flat=True)
     for pk in list(candidates):
         with transaction.atomic():
             case = Case.objects.select_for_update().get(pk=pk)
@@ -721,7 +721,7 @@ def anonymise_closed_cases(*, years=None, now=None):
     years = conf.retention_years if years is None else years
     cutoff = now - dt.timedelta(days=round(365.25 * years))
     count = 0
-    for case in selectors.cases_due_for_anonymisation(cutoff=cutoff):
+    for case in Case.objects.due_for_anonymisation(cutoff=cutoff):
         case_anonymise(case=case, now=now)
         count += 1
     return count

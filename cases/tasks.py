@@ -15,11 +15,9 @@ logger = logging.getLogger(__name__)
 
 
 def render(notification):
-    from .selectors import expected_date
-
     case = notification.case
     context = {"notification": notification, "case": case, "event": notification.event,
-               "pin": notification.payload.get("pin", ""), "expected": expected_date(case),
+               "pin": notification.payload.get("pin", ""), "expected": case.due_date,
                "base_url": _base_url()}
     with translation.override(notification.language or "th"):
         subject = render_to_string("cases/email/subject.txt", context).strip().replace("\n", " ")

@@ -84,7 +84,7 @@ def filed(request):
     case = get_object_or_404(Case, code=details["code"])
     return render(request, "cases/filed.html", {
         "case": case, "pin": details["pin"], "code": format_code(details["code"]),
-        "expected": selectors.expected_date(case),
+        "expected": case.due_date,
     })
 
 
@@ -167,11 +167,11 @@ def track_case(request, code):
             forms_[action] = form
     case.refresh_from_db()
     context = {
-        "case": case, "timeline": selectors.public_timeline(case), "expected": selectors.expected_date(case),
+        "case": case, "timeline": selectors.public_timeline(case), "expected": case.due_date,
         "place": selectors.place(case),
         "flash": request.session.pop(SESSION_FLASH, None),
         "attachments": case.attachments.filter(public=True),
-        **{f"can_{name}": allowed for name, allowed in selectors.citizen_actions(case).items()},
+        **{f"can_{name}": allowed for name, allowed in case.citizen_actions().items()},
         "reopen_days": conf.reopen_days,
         "reply_form": forms_.get("reply") or ReplyForm(),
         "reopen_form": forms_.get("reopen") or ReopenForm(),

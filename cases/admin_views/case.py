@@ -13,13 +13,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .. import areas, selectors, services
-from ..inbox import assignable_officers, category_names, localized_names, possible_duplicates, user_label
-from ..models import Case, CaseEvent, CaseState, EventKind
-from ..models.case import normalise_code
+from ..inbox import category_names, localized_names, officer_choices, possible_duplicates, user_label
+from ..models import CaseEvent, EventKind
+from ..models.case import normalise_code, officer_state_label
 from .common import error_messages, require_case_access
-
-S = CaseState
-REASSIGNABLE = (S.ASSIGNED, S.IN_PROGRESS, S.AWAITING_CITIZEN, S.REOPENED)
 
 
 class MessageForm(forms.Form):
@@ -47,13 +44,6 @@ def _case_for(user, code):
     return case
 
 
-def _officer_choices(case):
-    department_ids = [case.department_id] if case.department_id else None
-    profiles = assignable_officers(department_ids=department_ids)
-    names = localized_names({p.department for p in profiles if p.department_id})
-    return [(p.user_id, f"{user_label(p.user)} — {names.get(p.department_id, '')}".rstrip(" —")) for p in profiles]
-
-
 def _transition_forms(case, user):
     """The transitions this user may make now, each with the inputs it needs."""
     items = []
@@ -62,7 +52,7 @@ def _transition_forms(case, user):
         items.append({
             "name": t.name, "label": custom.get("label", t.name), "style": custom.get("style", "secondary"),
             "requires": custom.get("requires", ""), "public": bool(custom.get("public")),
-            "target": t.target, "target_label": S(t.target).label if t.target in S.values else t.target,
+            "target": t.target, "target_label": officer_state_label(t.target),
         })
     return items
 
@@ -74,8 +64,8 @@ def _timeline(case):
         rows.append({
             "event": e, "kind_label": EventKind(e.kind).label if e.kind in EventKind.values else e.kind,
             "actor": user_label(e.actor) if e.actor_id else (_("Citizen") if e.actor_kind == "citizen" else _("System")),
-            "from_label": S(e.from_state).label if e.from_state in S.values else "",
-            "to_label": S(e.to_state).label if e.to_state in S.values else "",
+            "from_label": officer_state_label(e.from_state) if e.from_state else "",
+            "to_label": officer_state_label(e.to_state) if e.to_state else "",
             "assignee": (e.data or {}).get("assignee_name", ""),
         })
     return rows
@@ -92,8 +82,8 @@ def _context(request, case, *, identity=None, forms_=None):
         "assignee": user_label(case.assignee) if case.assignee_id else "",
         "area": areas.full_name(province=case.province, district=case.district, subdistrict=case.subdistrict),
         "overdue": case.is_overdue(), "transitions": _transition_forms(case, user),
-        "officers": _officer_choices(case),
-        "can_reassign": case.state in REASSIGNABLE and selectors.is_supervisor(user),
+        "officers": officer_choices(department_ids=[case.department_id] if case.department_id else None),
+        "can_reassign": case.reassignable and selectors.is_supervisor(user),
         "can_work": selectors.can_work(user, case),
         "masked": {"name": selectors.masked(case.contact_name), "email": selectors.masked(case.contact_email),
                    "phone": selectors.masked(case.contact_phone)},
@@ -179,7 +169,7 @@ def _act(request, case):
 
 def _conflict(case):
     return _("Someone else has just changed this case (it is now “%(state)s”). Reload it and try again.") % {
-        "state": case.get_state_display()}
+        "state": case.officer_state_label}
 
 
 def _officer(value):
@@ -207,7 +197,7 @@ def _do_transition(request, case):
     public = request.POST.get("public") == "1"
     updated = services.case_transition(case=case, transition=name, by=request.user, comment=comment, public=public,
                                        **data)
-    messages.success(request, _("Done: the case is now “%(state)s”.") % {"state": updated.get_state_display()})
+    messages.success(request, _("Done: the case is now “%(state)s”.") % {"state": updated.officer_state_label})
     if not selectors.can_see_case(request.user, updated):
         return redirect("cases_admin:inbox")
     return _back(updated)
@@ -217,5 +207,3 @@ def _invalid(request, case, **forms_):
     messages.error(request, _("The form has errors; see below."))
     return render(request, "cases/admin/case.html", _context(request, case, forms_=forms_), status=400)
 
-
-__all__ = ["case_detail", "Case"]
