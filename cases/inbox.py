@@ -17,6 +17,9 @@ from .models.case import OFFICER_STATE_CHOICES, normalise_code
 from .models.reference import is_supervisor, officer_profile
 
 
+YES = [("1", _("Yes"))]
+
+
 class InboxFilterSet(WagtailFilterSet):
     """The inbox's filters. The choices offered depend on the officer (their
     department's people and departments; supervisors everything)."""
@@ -28,9 +31,10 @@ class InboxFilterSet(WagtailFilterSet):
                                              empty_label=_("All"))
     province = django_filters.ChoiceFilter(label=_("Province"), empty_label=_("All"))
     assignee = django_filters.ChoiceFilter(label=_("Assignee"), method="filter_assignee", empty_label=_("Anyone"))
-    overdue = django_filters.BooleanFilter(label=_("Overdue only"), method="filter_overdue",
-                                           widget=forms.CheckboxInput)
-    open = django_filters.BooleanFilter(label=_("Open cases only"), method="filter_open", widget=forms.CheckboxInput)
+    overdue = django_filters.ChoiceFilter(label=_("Overdue only"), method="filter_overdue", choices=YES,
+                                          empty_label=_("All"), widget=forms.RadioSelect)
+    open = django_filters.ChoiceFilter(label=_("Open cases only"), method="filter_open", choices=YES,
+                                       empty_label=_("All"), widget=forms.RadioSelect)
 
     class Meta:
         model = Case
@@ -59,10 +63,10 @@ class InboxFilterSet(WagtailFilterSet):
         return queryset.filter(assignee_id=value)
 
     def filter_overdue(self, queryset, name, value):
-        return queryset.overdue() if value else queryset
+        return queryset.overdue()
 
     def filter_open(self, queryset, name, value):
-        return queryset.open() if value else queryset
+        return queryset.open()
 
 
 def search_q(text: str) -> Q:

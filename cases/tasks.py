@@ -17,8 +17,7 @@ logger = logging.getLogger(__name__)
 def render(notification):
     case = notification.case
     context = {"notification": notification, "case": case, "event": notification.event,
-               "pin": notification.payload.get("pin", ""), "expected": case.due_date,
-               "base_url": _base_url()}
+               "pin": notification.payload.get("pin", ""), "base_url": _base_url()}
     with translation.override(notification.language or "th"):
         subject = render_to_string("cases/email/subject.txt", context).strip().replace("\n", " ")
         body = render_to_string("cases/email/body.txt", context)

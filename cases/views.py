@@ -84,7 +84,6 @@ def filed(request):
     case = get_object_or_404(Case, code=details["code"])
     return render(request, "cases/filed.html", {
         "case": case, "pin": details["pin"], "code": format_code(details["code"]),
-        "expected": case.due_date,
     })
 
 
@@ -167,7 +166,7 @@ def track_case(request, code):
             forms_[action] = form
     case.refresh_from_db()
     context = {
-        "case": case, "timeline": selectors.public_timeline(case), "expected": case.due_date,
+        "case": case, "timeline": selectors.public_timeline(case),
         "place": selectors.place(case),
         "flash": request.session.pop(SESSION_FLASH, None),
         "attachments": case.attachments.filter(public=True),

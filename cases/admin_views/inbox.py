@@ -68,7 +68,7 @@ class InboxView(IndexView):
     @cached_property
     def columns(self):
         columns = [
-            TitleColumn("code", label=_("Code"), accessor="display_code",
+            TitleColumn("code", label=_("Code"), accessor="display_code", classname="cases-code",
                         get_url=lambda case: reverse("cases_admin:case", args=[case.code])),
             TemplateColumn("subject", "cases/admin/cells/subject.html", label=_("Subject")),
             TemplateColumn("state", "cases/admin/cells/state.html", label=_("State")),

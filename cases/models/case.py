@@ -472,7 +472,7 @@ class Case(ConcurrentTransitionMixin, models.Model):
         self.resolved_at = None
         self.reopen_count += 1
 
-    @transition(field=state, source=WITHDRAWABLE, target=S.WITHDRAWN, permission=_citizen,
+    @transition(field=state, source=sorted(WITHDRAWABLE), target=S.WITHDRAWN, permission=_citizen,
                 custom={"label": _("Withdraw"), "citizen": "withdraw"})
     def citizen_withdraw(self):
         self.paused_since = None
