@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from .. import areas, selectors, services
 from ..inbox import category_names, localized_names, officer_choices, possible_duplicates, user_label
-from ..models import CaseEvent, EventKind
+from ..models import EventKind
 from ..models.case import normalise_code, officer_state_label
 from .common import error_messages, require_case_access
 
@@ -58,7 +58,7 @@ def _transition_forms(case, user):
 
 
 def _timeline(case):
-    events = list(CaseEvent.objects.filter(case=case).select_related("actor").order_by("seq"))
+    events = list(case.events.select_related("actor").order_by("seq"))
     rows = []
     for e in events:
         rows.append({

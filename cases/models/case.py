@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
+from cms.records.models import ChainedModel
+
 from .reference import Category, Department, OfficerRole, is_supervisor, officer_profile
 
 # Easy to read aloud: no 0/O, no 1/I.
@@ -222,8 +224,9 @@ class CaseQuerySet(models.QuerySet):
             .exclude(contact_name="", contact_email="", contact_phone="")
 
 
-class Case(ConcurrentTransitionMixin, models.Model):
-    """A complaint, suggestion, petition or request for information."""
+class Case(ConcurrentTransitionMixin, ChainedModel):
+    """A complaint, suggestion, petition or request for information. Its record
+    is the chain of :class:`cms.records.models.Event` rows in ``events``."""
 
     objects = CaseQuerySet.as_manager()
 
