@@ -262,3 +262,37 @@ def test_similarity_is_word_overlap():
     assert similarity({"ถนน"}, {"ไฟฟ้า"}) == 0
     assert similarity(set(), {"ถนน"}) == 0
     assert similarity({"a", "b"}, {"b", "c"}) == pytest.approx(1 / 3)
+
+
+def test_open_cases_come_first_by_due_date_and_finished_ones_last(staff, client):
+    sup = staff["supervisor"]
+    later, sooner = in_progress(staff), in_progress(staff)
+    new = file_case(category=staff["category"])
+    rejected = walk(staff, file_case(category=staff["category"]), ("screen", "intake", {}),
+                    ("reject", "intake", {"reason": "นอกอำนาจหน้าที่"}))
+    today = timezone.localdate()
+    Case.objects.filter(pk=later.pk).update(resolve_due=today + dt.timedelta(days=20))
+    Case.objects.filter(pk=sooner.pk).update(resolve_due=today + dt.timedelta(days=2))
+    Case.objects.filter(pk=new.pk).update(acknowledge_due=today + dt.timedelta(days=1), resolve_due=today)
+    assert inbox_cases(client, user=sup) == [new.code, sooner.code, later.code, rejected.code]
+
+
+def test_the_listing_exports_as_csv_and_xlsx_with_its_filters(staff, client):
+    mine = in_progress(staff, province="84")
+    file_case(category=staff["category"], province="10")
+    client.force_login(staff["supervisor"])
+    response = client.get(reverse("cases_admin:inbox"), {"province": "84", "export": "csv"},
+                          HTTP_ACCEPT_LANGUAGE="th")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    rows = b"".join(response.streaming_content).decode().splitlines()
+    assert len(rows) == 2 and mine.display_code in rows[1] and "สุราษฎร์ธานี" in rows[1]
+    assert "รหัส" in rows[0]  # the headings in the officer's language
+    xlsx = client.get(reverse("cases_admin:inbox"), {"export": "xlsx"})
+    assert xlsx.status_code == 200 and xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_officers_see_states_in_their_own_voice(staff, client):
+    case = walk(staff, in_progress(staff), ("request_information", "officer", {}))
+    client.force_login(staff["officer"])
+    html = client.get(reverse("cases_admin:inbox"), HTTP_ACCEPT_LANGUAGE="th").content.decode()
+    assert case.display_code in html and "รอข้อมูลจากผู้ร้อง" in html and "รอข้อมูลเพิ่มเติมจากคุณ" not in html
