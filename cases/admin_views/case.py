@@ -111,51 +111,13 @@ def _back(case):
 
 
 def _act(request, case):
-    action = request.POST.get("action", "")
-    user = request.user
+    """One action of the case page, by the form's ``action``; errors are shown on the page."""
+    handler = ACTIONS.get(request.POST.get("action", ""))
+    if handler is None:
+        messages.error(request, _("Unknown action."))
+        return _back(case)
     try:
-        if action == "transition":
-            return _do_transition(request, case)
-        if action == "reassign":
-            if request.POST.get("seen_state") != case.state:
-                raise services.CaseConflict(_conflict(case))
-            officer = _officer(request.POST.get("officer"))
-            services.case_assign(case=case, officer=officer, by=user, comment=request.POST.get("comment", "").strip())
-            messages.success(request, _("The case is now assigned to %(name)s.") % {"name": user_label(officer)})
-            return _back(case)
-        if action == "message":
-            form = MessageForm(request.POST)
-            if not form.is_valid():
-                return _invalid(request, case, message=form)
-            if form.cleaned_data["kind"] == "reply":
-                services.case_reply_public(case=case, by=user, text=form.cleaned_data["text"])
-                messages.success(request, _("Your reply has been sent to the citizen."))
-            else:
-                services.case_add_note(case=case, by=user, text=form.cleaned_data["text"])
-                messages.success(request, _("Your internal note has been added."))
-            return _back(case)
-        if action == "attachment":
-            form = AttachmentForm(request.POST, request.FILES)
-            if not form.is_valid():
-                return _invalid(request, case, attachment=form)
-            services.case_add_attachment(case=case, file=form.cleaned_data["file"], by=user,
-                                         public=form.cleaned_data["public"])
-            messages.success(request, _("The file has been attached."))
-            return _back(case)
-        if action == "link":
-            form = LinkForm(request.POST)
-            if not form.is_valid():
-                return _invalid(request, case, link=form)
-            other = selectors.visible_cases(user).filter(code=normalise_code(form.cleaned_data["code"])).first()
-            if other is None:
-                form.add_error("code", _("No case you may see has this code."))
-                return _invalid(request, case, link=form)
-            services.case_link(case=case, other=other, by=user)
-            messages.success(request, _("Case %(code)s is now linked as related.") % {"code": other.display_code})
-            return _back(case)
-        if action == "identity":
-            identity = services.case_view_identity(case=case, by=user)
-            return render(request, "cases/admin/case.html", _context(request, case, identity=identity))
+        return handler(request, case)
     except services.CaseConflict as error:
         messages.error(request, str(error))
         return _back(case)
@@ -163,8 +125,56 @@ def _act(request, case):
         for text in error_messages(error):
             messages.error(request, text)
         return render(request, "cases/admin/case.html", _context(request, case), status=400)
-    messages.error(request, _("Unknown action."))
+
+
+def _reassign(request, case):
+    if request.POST.get("seen_state") != case.state:
+        raise services.CaseConflict(_conflict(case))
+    officer = _officer(request.POST.get("officer"))
+    services.case_assign(case=case, officer=officer, by=request.user, comment=request.POST.get("comment", "").strip())
+    messages.success(request, _("The case is now assigned to %(name)s.") % {"name": user_label(officer)})
     return _back(case)
+
+
+def _message(request, case):
+    form = MessageForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, case, message=form)
+    if form.cleaned_data["kind"] == "reply":
+        services.case_reply_public(case=case, by=request.user, text=form.cleaned_data["text"])
+        messages.success(request, _("Your reply has been sent to the citizen."))
+    else:
+        services.case_add_note(case=case, by=request.user, text=form.cleaned_data["text"])
+        messages.success(request, _("Your internal note has been added."))
+    return _back(case)
+
+
+def _attachment(request, case):
+    form = AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _invalid(request, case, attachment=form)
+    services.case_add_attachment(case=case, file=form.cleaned_data["file"], by=request.user,
+                                 public=form.cleaned_data["public"])
+    messages.success(request, _("The file has been attached."))
+    return _back(case)
+
+
+def _link(request, case):
+    form = LinkForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, case, link=form)
+    other = selectors.visible_cases(request.user).filter(code=normalise_code(form.cleaned_data["code"])).first()
+    if other is None:
+        form.add_error("code", _("No case you may see has this code."))
+        return _invalid(request, case, link=form)
+    services.case_link(case=case, other=other, by=request.user)
+    messages.success(request, _("Case %(code)s is now linked as related.") % {"code": other.display_code})
+    return _back(case)
+
+
+def _identity(request, case):
+    identity = services.case_view_identity(case=case, by=request.user)
+    return render(request, "cases/admin/case.html", _context(request, case, identity=identity))
 
 
 def _conflict(case):
@@ -207,3 +217,6 @@ def _invalid(request, case, **forms_):
     messages.error(request, _("The form has errors; see below."))
     return render(request, "cases/admin/case.html", _context(request, case, forms_=forms_), status=400)
 
+
+ACTIONS = {"transition": _do_transition, "reassign": _reassign, "message": _message, "attachment": _attachment,
+           "link": _link, "identity": _identity}
