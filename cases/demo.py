@@ -313,11 +313,9 @@ def _walk(case, target, officers, rng, filed, now):
 
 
 def _area_codes():
-    """(province, district) pairs from the shipped list of areas, if installed."""
-    try:
-        from . import areas
-    except ImportError:
-        return []
+    """(province, district) pairs from the shipped list of areas."""
+    from . import areas
+
     pairs = []
     for province in areas.provinces()[:20]:
         districts = areas.districts(province.code)[:3]
