@@ -115,3 +115,17 @@ def test_following_again_resumes_from_now(django_capture_on_commit_callbacks):
 def test_publishing_needs_a_transaction_and_a_feed():
     with pytest.raises(ValueError), transaction.atomic():
         feed_publish(feeds=[], kind="x")
+
+
+def test_the_periodic_command_delivers_and_retries(django_capture_on_commit_callbacks):
+    import io
+
+    from django.core.management import call_command
+
+    confirmed(frequency=Subscription.Frequency.DAILY)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(["bill:42"], 11)
+    out = io.StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_outbox", stdout=out)
+    assert "1 new from follows" in out.getvalue() and len(mail.outbox) == 1
