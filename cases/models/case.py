@@ -323,10 +323,6 @@ class Case(ConcurrentTransitionMixin, ChainedModel):
         return self.state in OPEN_STATES
 
     @property
-    def has_identity(self):
-        return not self.anonymous and bool(self.contact_name or self.contact_email or self.contact_phone)
-
-    @property
     def awaiting_acknowledgement(self):
         return self.state in AWAITING_ACKNOWLEDGEMENT
 
@@ -378,9 +374,6 @@ class Case(ConcurrentTransitionMixin, ChainedModel):
         if self.resolved_at is None:
             return False
         return timezone.now() - self.resolved_at <= conf.reopen_window
-
-    def not_rated(self):
-        return self.rating is None
 
     # Transitions ------------------------------------------------------------
     @transition(field=state, source=S.RECEIVED, target=S.SCREENING,

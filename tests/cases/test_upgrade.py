@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from cases.models import Case
+from cases.models import Case, Holiday
 from cms.records.models import Event, OutboxMessage
 from cms.records.selectors import verify_all
 
@@ -88,7 +88,11 @@ def old_apps():
 
 def test_an_upgraded_database_keeps_every_event_and_notification(old_apps):
     old = _old_world(old_apps)
+    OldHoliday = old_apps.get_model("cases", "Holiday")
+    OldHoliday.objects.create(date=dt.date(2026, 3, 3), name="วันมาฆบูชา")  # typed in by hand before
+    OldHoliday.objects.create(date=dt.date(2026, 11, 23), name="วันหยุดราชการเพิ่มเติม")  # a day staff added
     _migrate()
+    assert list(Holiday.objects.values_list("date", flat=True)) == [dt.date(2026, 11, 23)]
 
     assert Event.objects.count() == len(old)
     for before in old:
