@@ -103,11 +103,6 @@ def localized_names(objects) -> dict[int, str]:
     return names
 
 
-def category_names(categories) -> dict[int, str]:
-    """Category id → name in the active language, with one query for all of them."""
-    return localized_names(categories)
-
-
 def _originals(queryset):
     """The rows in the default language (Thai) if the table is translated, else all of them."""
     return list(queryset.filter(locale__language_code="th")) or list(queryset)
@@ -115,7 +110,7 @@ def _originals(queryset):
 
 def category_choices():
     originals = _originals(Category.objects.order_by("sort_order", "name"))
-    names = category_names(originals)
+    names = localized_names(originals)
     return [(c.pk, names[c.pk]) for c in originals]
 
 

@@ -79,10 +79,10 @@ def counts_by_kind(qs) -> list[Row]:
 
 
 def counts_by_category(qs) -> list[Row]:
-    from .inbox import category_names
+    from .inbox import localized_names
 
     counts = dict(qs.order_by().values_list("category").annotate(n=Count("pk")))
-    names = category_names(Category.objects.filter(pk__in=list(counts)))
+    names = localized_names(Category.objects.filter(pk__in=list(counts)))
     rows = [Row(str(pk), names.get(pk, str(pk)), n) for pk, n in counts.items()]
     return _scale(sorted(rows, key=lambda r: (-r.count, r.label)))
 

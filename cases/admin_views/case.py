@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .. import areas, selectors, services
-from ..inbox import category_names, localized_names, officer_choices, possible_duplicates, user_label
+from ..inbox import localized_names, officer_choices, possible_duplicates, user_label
 from ..models import EventKind
 from ..models.case import normalise_code, officer_state_label
 from .common import error_messages, require_case_access
@@ -75,7 +75,7 @@ def _context(request, case, *, identity=None, forms_=None):
     user = request.user
     forms_ = forms_ or {}
     can_identity = selectors.can_view_identity(user, case)
-    names = category_names([case.category])
+    names = localized_names([case.category])
     return {
         "case": case, "category": names.get(case.category_id, case.category.name),
         "department": localized_names([case.department]).get(case.department_id, "") if case.department_id else "",
