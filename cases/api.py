@@ -15,11 +15,12 @@ from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from wagtail.models import Locale
 
 from cms.api.errors import error_response
 from cms.api.language import LANG_PARAMETER, LanguageMixin
+from cms.api.throttling import ScopedRateThrottle
+from cms.base.clientip import client_ip
 from cms.base.thai import arabic_digits
 
 from . import selectors, services
@@ -257,7 +258,7 @@ class CaseViewSet(LanguageMixin, viewsets.GenericViewSet):
     def _case(self, request, code):
         pin = request.headers.get("X-Case-PIN") or request.query_params.get("pin") or request.data.get("pin", "")
         return services.case_check_pin(code=normalise_code(code), pin=arabic_digits(str(pin)).strip(),
-                                       client_ip=request.META.get("REMOTE_ADDR", ""))
+                                       client_ip=client_ip(request))
 
     def _answer(self, request, code, act=None, serializer_class=None):
         try:

@@ -20,6 +20,9 @@ SECRET_KEY = env.str("SECRET_KEY", dev_default="chandra-development-only-not-sec
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", dev_default="127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default="")
+# The load balancer and proxies in front of the app (addresses or networks): the
+# client's address is read from X-Forwarded-For past them (cms.base.clientip).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default="")
 
 INSTALLED_APPS = [
     # Chandra
@@ -236,8 +239,8 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "cms.api.throttling.AnonRateThrottle",
+        "cms.api.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("API_THROTTLE_ANON", default="120/minute"),
