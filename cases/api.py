@@ -13,12 +13,13 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field, inline_serializer
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from wagtail.models import Locale
 
 from cms.api.errors import error_response
 from cms.api.language import LANG_PARAMETER, LanguageMixin
+from cms.api.parsers import JSONParser
 from cms.api.throttling import ScopedRateThrottle
 from cms.base.clientip import client_ip
 from cms.base.thai import arabic_digits
@@ -31,8 +32,8 @@ from .models.case import normalise_code
 S = CaseState
 
 PIN_HEADER = OpenApiParameter("X-Case-PIN", OpenApiTypes.STR, OpenApiParameter.HEADER,
-                              description="The case's PIN (or give it as ?pin=).")
-PIN_QUERY = OpenApiParameter("pin", OpenApiTypes.STR, description="The case's PIN, if not in the X-Case-PIN header.")
+                              description="The case's PIN (or, on POST, as `pin` in the body). Never in the query "
+                                          "string: addresses end up in access logs, so `?pin=` is refused.")
 IDEMPOTENCY_HEADER = OpenApiParameter(
     "Idempotency-Key", OpenApiTypes.STR, OpenApiParameter.HEADER,
     description="A unique key per submission (e.g. a UUID). Retrying with the same key and body returns the "
@@ -256,11 +257,15 @@ class CaseViewSet(LanguageMixin, viewsets.GenericViewSet):
 
     # Tracking ---------------------------------------------------------------------
     def _case(self, request, code):
-        pin = request.headers.get("X-Case-PIN") or request.query_params.get("pin") or request.data.get("pin", "")
+        body = request.data if isinstance(request.data, dict) else {}
+        pin = request.headers.get("X-Case-PIN") or body.get("pin", "")
         return services.case_check_pin(code=normalise_code(code), pin=arabic_digits(str(pin)).strip(),
                                        client_ip=client_ip(request))
 
     def _answer(self, request, code, act=None, serializer_class=None):
+        if "pin" in request.query_params:
+            return error_response(code="pin_in_query", message=_(
+                "Send the PIN in the X-Case-PIN header, never in the address: addresses are kept in logs."))
         try:
             case = self._case(request, code)
             if act is not None:
@@ -275,8 +280,8 @@ class CaseViewSet(LanguageMixin, viewsets.GenericViewSet):
             return _case_error(error)
         return Response(CaseDetailSerializer(case).data)
 
-    @extend_schema(summary="A case, with its code and PIN", parameters=[PIN_HEADER, PIN_QUERY, LANG_PARAMETER],
-                   responses={200: CaseDetailSerializer, 403: ERROR, 429: ERROR})
+    @extend_schema(summary="A case, with its code and PIN", parameters=[PIN_HEADER, LANG_PARAMETER],
+                   responses={200: CaseDetailSerializer, 400: ERROR, 403: ERROR, 429: ERROR})
     def retrieve(self, request, code=None):
         return self._answer(request, code)
 

@@ -9,6 +9,12 @@ LANG_PARAMETER = OpenApiParameter(
 )
 
 
+def requested_language(request):
+    """The language asked for with ?lang=, if it is one of the site's."""
+    lang = request.GET.get("lang")
+    return lang if lang in dict(settings.LANGUAGES) else None
+
+
 class LanguageMixin:
     """Lets a mobile app choose the language with ?lang=en, overriding
     Accept-Language, for both the content and the error messages."""

@@ -236,6 +236,11 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "cms.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "EXCEPTION_HANDLER": "cms.api.errors.exception_handler",
+    "DEFAULT_PARSER_CLASSES": [
+        "cms.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_THROTTLE_CLASSES": [

@@ -45,8 +45,22 @@ def test_file_then_track_with_the_pin(api, world):
     data = detail.json()
     assert data["subject"] == "ขอให้เพิ่มรถโดยสารสาธารณะ" and data["timeline"][0]["kind"] == "filed"
     assert data["actions"]["withdraw"] is True and data["actions"]["reply"] is False
-    by_query = api.get(reverse("v1:case-detail", kwargs={"code": filed["code"]}) + f"?pin={filed['pin']}&lang=en")
-    assert by_query.json()["state_label"] == "Received"
+    english = api.get(reverse("v1:case-detail", kwargs={"code": filed["code"]}) + "?lang=en", HTTP_X_CASE_PIN=filed["pin"])
+    assert english.json()["state_label"] == "Received"
+
+
+def test_a_pin_in_the_query_string_is_refused(api, world):
+    filed = api.post(reverse("v1:case-list"), body(world), format="json").json()
+    url = reverse("v1:case-detail", kwargs={"code": filed["code"]})
+    response = api.get(f"{url}?pin={filed['pin']}&lang=en")
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "pin_in_query" and "X-Case-PIN" in response.json()["error"]["message"]
+    withdraw = api.post(reverse("v1:case-withdraw", kwargs={"code": filed["code"]}) + f"?pin={filed['pin']}", {},
+                        format="json")
+    assert withdraw.status_code == 400 and Case.objects.get(code=filed["code"]).state == S.RECEIVED
+    in_body = api.post(reverse("v1:case-withdraw", kwargs={"code": filed["code"]}), {"pin": filed["pin"]},
+                       format="json")
+    assert in_body.status_code == 200 and in_body.json()["state"] == "withdrawn"
 
 
 def test_validation_errors_use_the_shared_format_in_the_requested_language(api, world):
