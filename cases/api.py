@@ -10,14 +10,14 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from wagtail.models import Locale
 
-from cms.api.errors import error_response
+from cms.api.errors import ErrorSerializer, error_response
 from cms.api.language import LANG_PARAMETER, LanguageMixin
 from cms.api.parsers import JSONParser
 from cms.api.throttling import ScopedRateThrottle
@@ -39,10 +39,7 @@ IDEMPOTENCY_HEADER = OpenApiParameter(
     description="A unique key per submission (e.g. a UUID). Retrying with the same key and body returns the "
                 "first answer instead of filing again.",
 )
-ERROR = inline_serializer("CaseError", {"error": inline_serializer("CaseErrorBody", {
-    "status": serializers.IntegerField(), "code": serializers.CharField(), "message": serializers.CharField(),
-    "fields": serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False),
-})})
+ERROR = ErrorSerializer
 
 
 class CaseCategorySerializer(serializers.Serializer):
@@ -146,6 +143,10 @@ class CaseReplySerializer(serializers.Serializer):
 
 class CaseReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
+
+
+class CaseReopenSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=5000, help_text="Why the problem is not solved.")
 
 
 class CaseRateSerializer(serializers.Serializer):
@@ -298,12 +299,12 @@ class CaseViewSet(LanguageMixin, viewsets.GenericViewSet):
     def confirm(self, request, code=None):
         return self._answer(request, code, lambda case, d: services.case_citizen_confirm(case=case))
 
-    @extend_schema(summary="Reopen a resolved case", request=CaseReasonSerializer,
+    @extend_schema(summary="Reopen a resolved case", request=CaseReopenSerializer,
                    parameters=[PIN_HEADER, LANG_PARAMETER], responses={200: CaseDetailSerializer, 400: ERROR, 403: ERROR, 409: ERROR})
     @action(detail=True, methods=["post"])
     def reopen(self, request, code=None):
         return self._answer(request, code, lambda case, d: services.case_citizen_reopen(
-            case=case, reason=d["reason"]), CaseReasonSerializer)
+            case=case, reason=d["reason"]), CaseReopenSerializer)
 
     @extend_schema(summary="Withdraw the case", request=CaseReasonSerializer,
                    parameters=[PIN_HEADER, LANG_PARAMETER], responses={200: CaseDetailSerializer, 403: ERROR, 409: ERROR})

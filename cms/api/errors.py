@@ -10,7 +10,7 @@ from django.core.exceptions import (
 from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from django.utils.translation import gettext as _, gettext_lazy
-from rest_framework import exceptions, status
+from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -21,6 +21,20 @@ def _message(detail):
     if isinstance(detail, dict):
         return _("The request has errors; see the fields.")
     return str(detail)
+
+
+class ErrorBodySerializer(serializers.Serializer):
+    status = serializers.IntegerField()
+    code = serializers.CharField()
+    message = serializers.CharField()
+    fields = serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False)
+    retry_after_seconds = serializers.IntegerField(required=False)
+
+
+class ErrorSerializer(serializers.Serializer):
+    """The schema of every error answer (component ``Error``)."""
+
+    error = ErrorBodySerializer()
 
 
 # Seconds a client should wait before retrying when the database is unavailable.
