@@ -24,7 +24,7 @@ from cms.api.throttling import ScopedRateThrottle
 from cms.base.clientip import client_ip
 from cms.base.thai import arabic_digits
 
-from . import selectors, services
+from . import replay, selectors, services
 from .forms import PHONE_RE
 from .models import Case, CaseKind, CaseState, Category, IdempotencyKey
 from .models.case import normalise_code
@@ -138,7 +138,9 @@ class CaseDetailSerializer(serializers.Serializer):
 
 class CaseReplySerializer(serializers.Serializer):
     message = serializers.CharField(max_length=10000)
-    attachments = serializers.ListField(child=serializers.FileField(), required=False, default=list)
+    attachments = serializers.ListField(child=serializers.FileField(), required=False, default=list,
+                                        help_text="Photos (JPEG, PNG, WebP) or PDF files (multipart only), "
+                                                  "as many as a filing may carry (CASES_MAX_ATTACHMENTS).")
 
 
 class CaseReasonSerializer(serializers.Serializer):
@@ -235,10 +237,11 @@ class CaseViewSet(LanguageMixin, viewsets.GenericViewSet):
                 if record.request_hash != fingerprint:
                     return error_response(status_code=422, code="idempotency_key_reused", message=_(
                         "This Idempotency-Key was already used for a different submission."))
-                return Response(record.response, status=status.HTTP_200_OK, headers={"Idempotent-Replayed": "true"})
+                return Response(replay.replayed_answer(record.response, key=key, case=record.case),
+                                status=status.HTTP_200_OK, headers={"Idempotent-Replayed": "true"})
             body = self._file(request, data)
             record.case = Case.objects.get(code=body["code"])
-            record.response = body
+            record.response = replay.stored_answer(body, key=key)
             record.save(update_fields=["case", "response"])
         return Response(body, status=status.HTTP_201_CREATED)
 

@@ -195,8 +195,8 @@ def case_file(*, kind, category, subject, description, province="", district="",
                                   []).extend(messages)
         else:
             errors.setdefault("province", []).extend(error.messages)
-    if len(attachments) > conf.max_attachments:
-        errors["attachments"] = [_("Attach at most %(count)d files.") % {"count": conf.max_attachments}]
+    if too_many := attachment_count_error(attachments):
+        errors["attachments"] = [too_many]
     checked = []
     for upload in attachments:
         try:
@@ -246,6 +246,13 @@ def case_file(*, kind, category, subject, description, province="", district="",
 class CheckedUpload:
     def __init__(self, *, name, data, content_type, extension):
         self.name, self.data, self.content_type, self.extension = name, data, content_type, extension
+
+
+def attachment_count_error(attachments):
+    """The message if a filing or a reply carries more files than allowed."""
+    if len(attachments) > conf.max_attachments:
+        return _("Attach at most %(count)d files.") % {"count": conf.max_attachments}
+    return None
 
 
 def check_upload(upload):
@@ -591,9 +598,12 @@ def case_citizen_reply(*, case, message, attachments=()):
     message = (message or "").strip()
     if not message:
         raise ValidationError({"message": [_("Write the information you want to add.")]})
-    checked = []
-    for upload in attachments:
-        checked.append(check_upload(upload))
+    if too_many := attachment_count_error(attachments):
+        raise ValidationError({"attachments": [too_many]})
+    try:
+        checked = [check_upload(upload) for upload in attachments]
+    except ValidationError as error:
+        raise ValidationError({"attachments": error.messages}) from None
     with transaction.atomic():
         locked = _lock(case, expect_state=False)
         if locked.state != S.AWAITING_CITIZEN:

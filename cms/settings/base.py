@@ -17,6 +17,8 @@ SHARED_DATA_DIR = Path(Env().str("CHANDRA_DATA_DIR", default=str(BASE_DIR.parent
 env = Env()
 
 SECRET_KEY = env.str("SECRET_KEY", dev_default="chandra-development-only-not-secret")
+# Earlier keys, still accepted after a rotation: signed values and complaint PINs keep working.
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default="")
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", dev_default="127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default="")
@@ -150,6 +152,9 @@ TIME_ZONE = "Asia/Bangkok"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The language chosen with the language switch; sent only over HTTPS in production.
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
@@ -205,6 +210,9 @@ elif TASK_BACKEND == "immediate":
     TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# A task still running after this long lost its worker and is queued again (cms.base.stale_tasks).
+TASKS_STALE_AFTER_MINUTES = env.int("TASKS_STALE_AFTER_MINUTES", default=30)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Chandra"

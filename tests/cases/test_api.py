@@ -1,6 +1,7 @@
 """The cases API: filing with Idempotency-Key, tracking with the PIN, the
 citizen's actions, the schema and the error format."""
 
+import json
 import threading
 import uuid
 
@@ -94,6 +95,19 @@ def test_idempotency_key_replays_the_first_answer(api, world):
                      HTTP_IDEMPOTENCY_KEY=key)
     assert other.status_code == 422 and other.json()["error"]["code"] == "idempotency_key_reused"
     assert Case.objects.count() == 1
+
+
+def test_the_replay_keeps_no_plain_pin_and_survives_a_key_rotation(api, world, settings):
+    key = str(uuid.uuid4())
+    first = api.post(reverse("v1:case-list"), body(world), format="json", HTTP_IDEMPOTENCY_KEY=key).json()
+    stored = IdempotencyKey.objects.get(key=key).response
+    assert "pin" not in stored and first["pin"] not in json.dumps(stored)
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
+    settings.SECRET_KEY = "rotated-" + "z" * 50
+    replayed = api.post(reverse("v1:case-list"), body(world), format="json", HTTP_IDEMPOTENCY_KEY=key)
+    assert replayed.status_code == 200 and replayed.json()["pin"] == first["pin"]
+    tracked = api.get(reverse("v1:case-detail", kwargs={"code": first["code"]}), HTTP_X_CASE_PIN=replayed.json()["pin"])
+    assert tracked.status_code == 200
 
 
 def test_a_failed_submission_does_not_burn_its_key(api, world):
