@@ -195,3 +195,31 @@ def test_everything_is_in_the_schema(api, world):
                  "/api/v1/cases/{code}/reopen/", "/api/v1/cases/{code}/withdraw/", "/api/v1/cases/{code}/rate/",
                  "/api/v1/case-categories/", "Idempotency-Key", "X-Case-PIN"]:
         assert path in schema
+
+
+def test_a_reply_carries_a_bounded_number_of_files(api, world, settings):
+    from .test_transitions import to_state
+
+    settings.CASES_MAX_ATTACHMENTS = 2
+    case = to_state(world, S.AWAITING_CITIZEN)
+    case.set_pin("135790")
+    Case.objects.filter(pk=case.pk).update(pin_hash=case.pin_hash)
+    url = reverse("v1:case-reply", kwargs={"code": case.code})
+    files = [upload(f"{n}.png", PNG) for n in range(3)]
+    refused = api.post(url + "?lang=en", {"message": "รูปเพิ่มเติม", "attachments": files}, format="multipart",
+                       HTTP_X_CASE_PIN="135790")
+    assert refused.status_code == 400
+    assert refused.json()["error"]["fields"]["attachments"] == ["Attach at most 2 files."]
+    assert Case.objects.get(pk=case.pk).state == S.AWAITING_CITIZEN and case.attachments.count() == 0
+    files = [upload(f"{n}.png", PNG) for n in range(2)]
+    accepted = api.post(url, {"message": "รูปเพิ่มเติม", "attachments": files}, format="multipart",
+                        HTTP_X_CASE_PIN="135790")
+    assert accepted.status_code == 200 and case.attachments.count() == 2
+
+
+def test_the_language_cookie_has_its_flags(client, settings):
+    settings.LANGUAGE_COOKIE_SECURE = True
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/en/"})
+    cookie = response.cookies[settings.LANGUAGE_COOKIE_NAME]
+    assert cookie.value == "en" and cookie["secure"] and cookie["httponly"] and cookie["samesite"] == "Lax"
+

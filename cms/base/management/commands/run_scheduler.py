@@ -1,6 +1,7 @@
 """Runs the periodic commands (scheduled publishing, overdue complaints,
-background tasks of a dead worker) on a timer. `make demo` starts it beside the web server; in production, cron or a
-systemd timer can call the same commands instead."""
+background tasks of a dead worker) on a timer. `make demo` starts it beside
+the web server; in production, cron or a systemd timer can call the same
+commands instead."""
 
 import time
 
