@@ -110,7 +110,10 @@ WSGI_APPLICATION = "cms.wsgi.application"
 
 # Database: SQLite by default (the embedded demo), anything else by DATABASE_URL.
 DATABASE_URL = env.str("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env.int("DB_CONN_MAX_AGE", 60))}
+# Persistent connections are checked before each request reuses them, so a
+# database restart costs the requests in flight (503, retried), not the workers.
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env.int("DB_CONN_MAX_AGE", 60),
+                                              conn_health_checks=True)}
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 if IS_POSTGRES:
     # Django 6.1 refuses Wagtail's PostgreSQL search index without it.
