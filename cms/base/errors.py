@@ -61,6 +61,15 @@ def permission_denied(request, exception=None):
         "This page is not open to you. If you are an officer, log in with your account first."))
 
 
+def csrf_failure(request, reason=""):
+    """A form sent without its security token (an expired page, cookies refused): CSRF_FAILURE_VIEW."""
+    if _is_api(request):
+        return _api_error(request, exceptions.PermissionDenied)
+    return _page(request, status=403, title=_("The form has expired"), message=_(
+        "For your safety the form could not be accepted. Reload the page and send it again; your browser must "
+        "accept cookies from this site."))
+
+
 def page_not_found(request, exception=None):
     if _is_api(request):
         return _api_error(request, exceptions.NotFound)

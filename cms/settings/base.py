@@ -303,6 +303,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 LOGIN_URL = "wagtailadmin_login"
+CSRF_FAILURE_VIEW = "cms.base.errors.csrf_failure"
 
 LOGGING = {
     "version": 1,

@@ -133,3 +133,10 @@ def test_the_500_handler_under_the_api_is_json(rf):
     except ValueError:
         response = server_error(rf.get("/api/v1/news/"))
     assert response.status_code == 500 and json.loads(response.content)["error"]["code"] == "error"
+
+
+def test_a_form_without_its_token_gets_the_sites_page(site):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/th/cases/new/", {"subject": "x"})
+    assert response.status_code == 403 and 'lang="th"' in response.text and "แบบฟอร์มหมดอายุแล้ว" in response.text
