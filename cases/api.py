@@ -7,16 +7,18 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from wagtail.models import Locale
 
-from cms.api.errors import error_response
+from cms.api.errors import ErrorSerializer, error_response
 from cms.api.language import LANG_PARAMETER, LanguageMixin
+from cms.api.parsers import JSONParser
+from cms.api.throttling import ScopedRateThrottle
+from cms.base.clientip import client_ip
 from cms.base.thai import arabic_digits
 
 from . import selectors, services
@@ -25,17 +27,14 @@ from .models.case import normalise_code
 
 
 PIN_HEADER = OpenApiParameter("X-Case-PIN", OpenApiTypes.STR, OpenApiParameter.HEADER,
-                              description="The case's PIN (or give it as ?pin=).")
-PIN_QUERY = OpenApiParameter("pin", OpenApiTypes.STR, description="The case's PIN, if not in the X-Case-PIN header.")
+                              description="The case's PIN (or, on POST, as `pin` in the body). Never in the query "
+                                          "string: addresses end up in access logs, so `?pin=` is refused.")
 IDEMPOTENCY_HEADER = OpenApiParameter(
     "Idempotency-Key", OpenApiTypes.STR, OpenApiParameter.HEADER,
     description="A unique key per submission (e.g. a UUID). Retrying with the same key and body returns the "
                 "first answer instead of filing again.",
 )
-ERROR = inline_serializer("CaseError", {"error": inline_serializer("CaseErrorBody", {
-    "status": serializers.IntegerField(), "code": serializers.CharField(), "message": serializers.CharField(),
-    "fields": serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False),
-})})
+ERROR = ErrorSerializer
 
 
 class CaseCategorySerializer(serializers.Serializer):
@@ -128,11 +127,17 @@ class CaseDetailSerializer(serializers.Serializer):
 
 class CaseReplySerializer(serializers.Serializer):
     message = serializers.CharField(max_length=10000)
-    attachments = serializers.ListField(child=serializers.FileField(), required=False, default=list)
+    attachments = serializers.ListField(child=serializers.FileField(), required=False, default=list,
+                                        help_text="Photos (JPEG, PNG, WebP) or PDF files (multipart only), "
+                                                  "as many as a filing may carry (CASES_MAX_ATTACHMENTS).")
 
 
 class CaseReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
+
+
+class CaseReopenSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=5000, help_text="Why the problem is not solved.")
 
 
 class CaseRateSerializer(serializers.Serializer):
@@ -214,11 +219,15 @@ class CaseViewSet(LanguageMixin, viewsets.GenericViewSet):
 
     # Tracking ---------------------------------------------------------------------
     def _case(self, request, code):
-        pin = request.headers.get("X-Case-PIN") or request.query_params.get("pin") or request.data.get("pin", "")
+        body = request.data if isinstance(request.data, dict) else {}
+        pin = request.headers.get("X-Case-PIN") or body.get("pin", "")
         return services.case_check_pin(code=normalise_code(code), pin=arabic_digits(str(pin)).strip(),
-                                       client_ip=request.META.get("REMOTE_ADDR", ""))
+                                       client_ip=client_ip(request))
 
     def _answer(self, request, code, act=None, serializer_class=None):
+        if "pin" in request.query_params:
+            return error_response(code="pin_in_query", message=_(
+                "Send the PIN in the X-Case-PIN header, never in the address: addresses are kept in logs."))
         try:
             case = self._case(request, code)
             if act is not None:
@@ -233,8 +242,8 @@ class CaseViewSet(LanguageMixin, viewsets.GenericViewSet):
             return _case_error(error)
         return Response(CaseDetailSerializer(case).data)
 
-    @extend_schema(summary="A case, with its code and PIN", parameters=[PIN_HEADER, PIN_QUERY, LANG_PARAMETER],
-                   responses={200: CaseDetailSerializer, 403: ERROR, 429: ERROR})
+    @extend_schema(summary="A case, with its code and PIN", parameters=[PIN_HEADER, LANG_PARAMETER],
+                   responses={200: CaseDetailSerializer, 400: ERROR, 403: ERROR, 429: ERROR})
     def retrieve(self, request, code=None):
         return self._answer(request, code)
 
@@ -251,12 +260,12 @@ class CaseViewSet(LanguageMixin, viewsets.GenericViewSet):
     def confirm(self, request, code=None):
         return self._answer(request, code, lambda case, d: services.case_citizen_confirm(case=case))
 
-    @extend_schema(summary="Reopen a resolved case", request=CaseReasonSerializer,
+    @extend_schema(summary="Reopen a resolved case", request=CaseReopenSerializer,
                    parameters=[PIN_HEADER, LANG_PARAMETER], responses={200: CaseDetailSerializer, 400: ERROR, 403: ERROR, 409: ERROR})
     @action(detail=True, methods=["post"])
     def reopen(self, request, code=None):
         return self._answer(request, code, lambda case, d: services.case_citizen_reopen(
-            case=case, reason=d["reason"]), CaseReasonSerializer)
+            case=case, reason=d["reason"]), CaseReopenSerializer)
 
     @extend_schema(summary="Withdraw the case", request=CaseReasonSerializer,
                    parameters=[PIN_HEADER, LANG_PARAMETER], responses={200: CaseDetailSerializer, 403: ERROR, 409: ERROR})

@@ -33,6 +33,12 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(item, initial) for item in items if item]
 
 
+def attachments_help():
+    """The limits of attachments, in the language of the request (so not at import)."""
+    return _("Optional: up to %(count)d photos (JPEG, PNG, WebP) or PDF files, %(mb)d MB each.") % {
+        "count": conf.max_attachments, "mb": conf.max_upload_bytes // (1024 * 1024)}
+
+
 def categories():
     default = Locale.get_default()
     return Category.objects.filter(locale=default, active=True)
@@ -59,8 +65,6 @@ class CaseForm(forms.Form):
                                  help_text=_("Optional: the agency, office or position concerned."))
     attachments = MultipleFileField(
         label=_("Photos or documents"), required=False,
-        help_text=_("Optional: up to %(count)d photos (JPEG, PNG, WebP) or PDF files, %(mb)d MB each.")
-        % {"count": conf.max_attachments, "mb": conf.max_upload_bytes // (1024 * 1024)},
         widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"}),
     )
     anonymous = forms.BooleanField(label=_("File anonymously (we will not know who you are)"), required=False,
@@ -82,6 +86,7 @@ class CaseForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = categories()
+        self.fields["attachments"].help_text = attachments_help()
         self._area_choices()
 
     def _area_choices(self):
@@ -129,8 +134,14 @@ class TrackForm(forms.Form):
 class ReplyForm(forms.Form):
     message = forms.CharField(label=_("The information you were asked for"), widget=forms.Textarea(attrs={"rows": 5}),
                               max_length=10000)
-    attachments = MultipleFileField(label=_("Photos or documents"), required=False,
-                                    widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"}))
+    attachments = MultipleFileField(
+        label=_("Photos or documents"), required=False,
+        widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attachments"].help_text = attachments_help()
 
 
 class ReopenForm(forms.Form):

@@ -9,6 +9,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from cms.base.clientip import client_ip
+
 from . import selectors, services
 from .conf import conf
 from .forms import CaseForm, RateForm, ReopenForm, ReplyForm, TrackForm, WithdrawForm
@@ -20,10 +22,6 @@ SESSION_TRACKED = "cases_tracked"
 SESSION_FILED = "cases_filed"
 SESSION_FLASH = "cases_flash"
 TRACK_SESSION_SECONDS = 30 * 60
-
-
-def client_ip(request):
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def start(request):

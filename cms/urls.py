@@ -10,7 +10,10 @@ from cms.base import views as base_views
 from cms.base.sitemap import Sitemap
 from cms.base.urls import wagtail_util_urls
 
-handler500 = "cms.base.views.server_error"
+handler400 = "cms.base.errors.bad_request"
+handler403 = "cms.base.errors.permission_denied"
+handler404 = "cms.base.errors.page_not_found"
+handler500 = "cms.base.errors.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

@@ -88,11 +88,11 @@ class SearchView(LanguageMixin, APIView):
     @extend_schema(
         summary=gettext_lazy("Search"),
         parameters=[
-            OpenApiParameter("q", OpenApiTypes.STR, required=True, description="Words, a \"quoted phrase\", a section number (มาตรา ๒๕๖) or a year (2560 or 2017)."),
+            OpenApiParameter("q", {"type": "string", "minLength": 1}, required=True, description="Words, a \"quoted phrase\", a section number (มาตรา ๒๕๖) or a year (2560 or 2017)."),
             OpenApiParameter("type", OpenApiTypes.STR, description="Only this type (a value of facets.types)."),
-            OpenApiParameter("year", OpenApiTypes.INT, description="Only this year A.D."),
-            OpenApiParameter("page", OpenApiTypes.INT),
-            OpenApiParameter("page_size", OpenApiTypes.INT, description="1–50, default 10"),
+            OpenApiParameter("year", {"type": "integer", "minimum": 1, "maximum": 9999}, description="Only this year A.D."),
+            OpenApiParameter("page", {"type": "integer", "minimum": 1, "maximum": 10_000}),
+            OpenApiParameter("page_size", {"type": "integer", "minimum": 1, "maximum": 50}, description="1–50, default 10"),
             LANG_PARAMETER,
         ],
         responses={200: SearchResponseSerializer},
@@ -152,7 +152,9 @@ class AutocompleteView(LanguageMixin, APIView):
         responses={200: AutocompleteResponseSerializer},
     )
     def get(self, request):
-        raw = request.query_params.get("q", "")
+        raw = request.query_params.get("q")
+        if raw is None:
+            raise exceptions.ValidationError({"q": [_("Type a word, a phrase or a section number to search.")]})
         suggestions = selectors.autocomplete(raw, language=self.language)
         for item in suggestions:
             item["url"] = _absolute(request, item["url"])

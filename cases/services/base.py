@@ -164,6 +164,13 @@ class CheckedUpload:
         return hashlib.sha256(self.data).hexdigest()
 
 
+def attachment_count_error(attachments):
+    """The message if a filing or a reply carries more files than allowed."""
+    if len(attachments) > conf.max_attachments:
+        return _("Attach at most %(count)d files.") % {"count": conf.max_attachments}
+    return None
+
+
 def check_upload(upload):
     """Read an uploaded file and check its size and its type by content."""
     import filetype

@@ -14,8 +14,8 @@ from ..models import CITIZEN, Case, EventKind
 from ..models.case import normalise_code
 from ..notifications import NotificationKind
 from .base import (
-    CaseConflict, PinLocked, TransitionRefused, WrongPin, after_state_change, check_upload, lock, notify_citizen,
-    notify_user, record_event, refresh, store_attachment,
+    CaseConflict, PinLocked, TransitionRefused, WrongPin, after_state_change, attachment_count_error, check_upload,
+    lock, notify_citizen, notify_user, record_event, refresh, store_attachment,
 )
 
 
@@ -90,9 +90,12 @@ def case_citizen_reply(*, case, message, attachments=()):
     message = (message or "").strip()
     if not message:
         raise ValidationError({"message": [_("Write the information you want to add.")]})
-    checked = []
-    for upload in attachments:
-        checked.append(check_upload(upload))
+    if too_many := attachment_count_error(attachments):
+        raise ValidationError({"attachments": [too_many]})
+    try:
+        checked = [check_upload(upload) for upload in attachments]
+    except ValidationError as error:
+        raise ValidationError({"attachments": error.messages}) from None
     with transaction.atomic():
         locked = lock(case, expect_state=False)
         if not has_transition_perm(locked.citizen_reply, CITIZEN):

@@ -14,12 +14,12 @@ from django.utils.translation import gettext as _
 
 from cms.base.thai import arabic_digits
 
+from .. import replay
 from ..calendar import WorkingCalendar
-from ..conf import conf
 from ..models import CITIZEN, Case, CaseKind, EventKind, IdempotencyKey
 from ..models.case import new_code, new_pin
 from ..notifications import NotificationKind
-from .base import CaseError, check_upload, notify_citizen, record_event, sla_days, store_attachment, validate_areas
+from .base import CaseError, attachment_count_error, check_upload, notify_citizen, record_event, sla_days, store_attachment, validate_areas
 
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 \-]{7,18}$")
 IDEMPOTENCY_KEY_MAX = 200
@@ -92,8 +92,8 @@ def validate_filing(*, kind=CaseKind.COMPLAINT, category, subject, description, 
         for field, messages in getattr(error, "error_dict", {"province": error}).items():
             refuse(field if field in ("province", "district", "subdistrict") else "province",
                    ValidationError(messages).messages)
-    if len(attachments) > conf.max_attachments:
-        refuse("attachments", [_("Attach at most %(count)d files.") % {"count": conf.max_attachments}])
+    if too_many := attachment_count_error(attachments):
+        refuse("attachments", [too_many])
     checked = []
     for upload in attachments:
         try:
@@ -159,9 +159,9 @@ def case_file_validated(*, filing, language="th", channel="web", filed_at=None, 
 
 def case_file_once(*, key, filing, answer, language="th", channel="api"):
     """File ``filing`` once per Idempotency-Key. ``answer(case, pin)`` makes the
-    reply, which is kept with the key: a retry with the same key and the same
-    filing gets it again instead of filing twice (a concurrent retry waits for
-    the first). Without a key, files every time. Returns ``(reply, filed)``.
+    reply, which is kept with the key (its PIN sealed, :mod:`cases.replay`): a
+    retry with the same key and the same filing gets it again instead of filing
+    twice (a concurrent retry waits for the first). Without a key, files every time. Returns ``(reply, filed)``.
 
     Raises :class:`IdempotencyKeyReused` for the key of a different filing and
     :class:`IdempotencyKeyInvalid` for a key that is too long. A filing that
@@ -182,8 +182,9 @@ def case_file_once(*, key, filing, answer, language="th", channel="api"):
             if record.request_hash != fingerprint:
                 raise IdempotencyKeyReused(
                     _("This Idempotency-Key was already used for a different submission.")) from None
-            return record.response, False
+            return replay.replayed_answer(record.response, key=key, case=record.case), False
         case, pin = case_file_validated(filing=filing, language=language, channel=channel)
-        record.case, record.response = case, answer(case, pin)
+        reply = answer(case, pin)
+        record.case, record.response = case, replay.stored_answer(reply, key=key)
         record.save(update_fields=["case", "response"])
-    return record.response, True
+    return reply, True
