@@ -104,7 +104,7 @@ def officer_state_label(state):
     return OFFICER_STATE_LABELS.get(state) or (S(state).label if state in S.values else state)
 
 
-OFFICER_STATE_CHOICES = [(state.value, OFFICER_STATE_LABELS.get(state, state.label)) for state in S]
+OFFICER_STATE_CHOICES = [(state.value, officer_state_label(state)) for state in S]
 
 FINAL_STATES = frozenset({S.REJECTED, S.REFERRED, S.CLOSED, S.WITHDRAWN})
 OPEN_STATES = frozenset(set(S) - FINAL_STATES - {S.RESOLVED})
@@ -193,17 +193,12 @@ class CaseQuerySet(models.QuerySet):
     def open(self):
         return self.filter(state__in=OPEN_STATES)
 
-    def awaiting_acknowledgement(self):
-        return self.filter(state__in=AWAITING_ACKNOWLEDGEMENT)
-
     def overdue(self, today=None):
         """Past the deadline of their stage (see :attr:`Case.due_date`), the clock not paused."""
         return self.filter(_overdue_q(today or timezone.localdate()))
 
     def visible_to(self, user):
         """The cases an officer may see (:func:`department_scope`)."""
-        if user is None or not getattr(user, "is_authenticated", False):
-            return self.none()
         scope = department_scope(user)
         return self if scope is None else self.filter(scope)
 
