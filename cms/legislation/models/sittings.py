@@ -140,7 +140,8 @@ class Vote(Sourced):
     yes = models.PositiveIntegerField(_("yes (เห็นชอบ)"), default=0)
     no = models.PositiveIntegerField(_("no (ไม่เห็นชอบ)"), default=0)
     abstain = models.PositiveIntegerField(_("abstain (งดออกเสียง)"), default=0)
-    not_voting = models.PositiveIntegerField(_("did not vote (ไม่ลงคะแนน)"), default=0)
+    not_voting = models.PositiveIntegerField(_("did not vote (ไม่ลงคะแนน)"), null=True, blank=True,
+                                             help_text=_("Empty when the record does not give it."))
     counts_scope = models.CharField(_("counts of"), max_length=10, choices=Scope.choices, default=Scope.SENATORS)
     has_ballots = models.BooleanField(_("per-member votes recorded"), default=False)
     source_url = models.URLField(_("official record"), max_length=500, blank=True)
@@ -160,7 +161,7 @@ class Vote(Sourced):
 
     @property
     def total(self):
-        return self.yes + self.no + self.abstain + self.not_voting
+        return self.yes + self.no + self.abstain + (self.not_voting or 0)
 
 
 class BallotChoice(models.TextChoices):
