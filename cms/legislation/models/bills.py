@@ -21,7 +21,7 @@ MOVE_PERMISSION = "legislation.move_bill"
 
 
 class BillKind(models.TextChoices):
-    ACT = "act", _("Bill (ร่างพระราชบัญญัติ)")
+    ACT = "act", _("Bill for an act")
     MONEY = "money", _("Money bill")
     BUDGET = "budget", _("Budget bill")
     ORGANIC = "organic", _("Organic law bill")
