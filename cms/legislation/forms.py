@@ -9,7 +9,7 @@ from .models import Bill, BillDocument, Committee, Sitting, Vote
 
 class MoveBillForm(forms.Form):
     transition = forms.ChoiceField(label=_("Action"), widget=forms.RadioSelect)
-    on = forms.DateField(label=_("Date"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"}))
+    on = forms.DateField(label=_("Date"), initial=timezone.localdate, widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
     sitting = forms.ModelChoiceField(label=_("At the sitting"), queryset=Sitting.objects.none(), required=False)
     vote = forms.ModelChoiceField(label=_("By the vote"), queryset=Vote.objects.none(), required=False)
     document = forms.ModelChoiceField(label=_("Document"), queryset=BillDocument.objects.none(), required=False)

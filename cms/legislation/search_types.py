@@ -1,6 +1,15 @@
 """Bills, committees, sittings and senators in the Thai search."""
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+
+def _thai(function):
+    """Index titles as the Thai pages show them."""
+    def wrapped(obj):
+        with translation.override("th"):
+            return str(function(obj))
+    return wrapped
 
 
 def _bill_text(bill) -> str:
@@ -29,8 +38,8 @@ def register_search() -> None:
     )
     register(
         Sitting, key="sitting", label=_("Sitting"),
-        url=lambda obj: obj.get_absolute_url(), title=str,
-        text=lambda obj: "\n".join([obj.get_kind_display(), obj.presiding,
+        url=lambda obj: obj.get_absolute_url(), title=_thai(str),
+        text=lambda obj: "\n".join([str(obj.get_kind_display()), obj.presiding,
                                     *(item.title for item in obj.agenda_items.all())]),
         date=lambda obj: obj.date, number=lambda obj: obj.number or None, language=lambda obj: "th",
         queryset=lambda: Sitting.objects.select_related("committee").prefetch_related("agenda_items"),
