@@ -136,3 +136,14 @@ def test_admin_move_bill_through_the_workflow(client, clerk, django_user_model):
     reader.save()
     client.force_login(reader)
     assert client.get(url).status_code in (302, 403)
+
+
+def test_bills_committees_and_sittings_are_in_the_thai_search(bill_in_committee):
+    from search import selectors as search
+    from search.backends import reset
+
+    reset()
+    outcome = search.search("น้ำบาดาล")
+    assert bill_in_committee.title in [hit.document.title for hit in outcome.hits]
+    outcome = search.search("เกษตรทดสอบ")
+    assert bill_in_committee.committee.name in [hit.document.title for hit in outcome.hits]
