@@ -178,7 +178,7 @@ def _sample_bills(today, clerk, committee):
                 continue
             sitting = vote = None
             if transition in VOTED:
-                sitting = _sitting(on, number=f"ครั้งที่ {max(1, 30 - days_ago // 10)}")
+                sitting = _sitting(on)
                 item = _agenda(sitting, bill, f"{title} — {dict(TRANSITION_TITLES)[transition]}")
                 counts = VOTED[transition]
                 if counts:
@@ -220,10 +220,13 @@ def _committee_work(today, committee, bill):
 
 def _upcoming(today):
     before = list(Bill.objects.filter(external_id__startswith="sample-bill-").before_senate())
-    for days_ahead, number in [(2, "ครั้งที่ 31"), (9, "ครั้งที่ 32")]:
-        sitting = _sitting(today + dt.timedelta(days=days_ahead), number=number)
+    for days_ahead in (2, 9):
+        sitting = _sitting(today + dt.timedelta(days=days_ahead))
         for bill in before[:3] if days_ahead == 2 else before[3:]:
             _agenda(sitting, bill, f"{bill.title} — พิจารณา")
+    for number, sitting in enumerate(Sitting.objects.filter(origin=Origin.SAMPLE, kind=SittingKind.SENATE)
+                                     .order_by("date"), start=1):
+        Sitting.objects.filter(pk=sitting.pk).update(number=f"ครั้งที่ {number}")
     committee = Committee.objects.get(external_id="sample-committee")
     meeting = _sitting(today + dt.timedelta(days=4), kind=SittingKind.COMMITTEE, committee=committee, number="ครั้งที่ 5")
     bill = committee.bills.first()
