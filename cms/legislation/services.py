@@ -38,7 +38,8 @@ class TransitionRefused(Exception):
 
 def available_transitions(*, bill, user):
     """The transitions ``user`` may make on ``bill`` now, with their labels."""
-    return [t for t in bill.get_available_user_stage_transitions(user) if t.name in TRANSITIONS]
+    available = [t for t in bill.get_available_user_stage_transitions(user) if t.name in TRANSITIONS]
+    return sorted(available, key=lambda t: TRANSITIONS.index(t.name))
 
 
 def _lock(bill):

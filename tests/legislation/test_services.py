@@ -129,3 +129,27 @@ def test_bill_deadline_uses_the_sessions_editors_keep(clerk):
     deadline = bill_deadline(bill)
     assert deadline.counted == 5 + 10  # five days before the recess, ten since the new session opened
     assert deadline.due_on == today + dt.timedelta(days=15)
+
+
+def test_deemed_approval_only_once_the_deadline_is_missed(clerk):
+    today = timezone.localdate()
+    ParliamentSession.objects.create(name="สมัย", starts_on=today - dt.timedelta(days=90), ends_on=today + dt.timedelta(days=30))
+    bill = BillFactory(kind="money")
+    bill_move(bill=bill, transition="receive", by=clerk, on=today - dt.timedelta(days=10))
+    with pytest.raises(TransitionRefused):
+        bill_move(bill=bill, transition="deem_approved", by=clerk)
+    late = BillFactory(kind="money")
+    bill_move(bill=late, transition="receive", by=clerk, on=today - dt.timedelta(days=40))
+    bill_move(bill=late, transition="deem_approved", by=clerk)
+    late.refresh_from_db()
+    assert late.stage == BillStage.APPROVED
+
+
+def test_transitions_offered_in_the_workflow_order(clerk):
+    from cms.legislation.services import available_transitions
+
+    bill = BillFactory()
+    bill_move(bill=bill, transition="receive", by=clerk)
+    bill_move(bill=bill, transition="first_reading", by=clerk)
+    names = [t.name for t in available_transitions(bill=bill, user=clerk)]
+    assert names[:3] == ["refer_to_committee", "approve", "withhold"] and "deem_approved" not in names

@@ -161,6 +161,7 @@ class Bill(ConcurrentTransitionMixin, ChainedModel, Sourced):
         pass
 
     @transition(field=stage, source=SENATE_STAGES, target=S.APPROVED, permission=MOVE_PERMISSION,
+                conditions=[lambda bill: bill.deadline_missed()],
                 custom={"label": _("Deemed approved (deadline passed)")})
     def deem_approved(self):
         pass
@@ -212,6 +213,12 @@ class Bill(ConcurrentTransitionMixin, ChainedModel, Sourced):
                 custom={"label": _("Merged into another bill")})
     def merge(self):
         pass
+
+    def deadline_missed(self):
+        from ..deadlines import bill_deadline
+
+        deadline = bill_deadline(self)
+        return deadline is not None and deadline.missed
 
     def reconsideration_allowed(self, today=None):
         from ..deadlines import reconsideration_date
