@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "cms.base",
     "cms.news",
     "cms.laws",
+    "cms.legislation",
     # Wagtail and translation
     "wagtail_localize",
     "wagtail_localize.locales",
