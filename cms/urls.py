@@ -16,6 +16,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("cms.api.urls", namespace="v1")),
+    # Long-lived event streams of live sittings, outside the language prefix (same data in both).
+    path("live/", include("cms.live.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
     path("robots.txt", base_views.robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),

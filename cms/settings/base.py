@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "cms.base",
     "cms.news",
     "cms.laws",
+    "cms.live",
     # Wagtail and translation
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -136,6 +137,10 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "chandra"}}
+
+# Live sittings: how a change reaches the processes that hold open viewer connections
+# (see cms/live/bus.py): "redis", "postgres" or "poll" (the SQLite demo).
+LIVE_BUS = env.str("LIVE_BUS", default="redis" if REDIS_URL else ("postgres" if IS_POSTGRES else "poll"))
 
 # Internationalisation: Thai first, English second.
 LANGUAGE_CODE = "th"
@@ -267,7 +272,8 @@ SECURE_CSP = {
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
-    "frame-src": [CSP.SELF, "https://www.youtube.com", "https://www.facebook.com"],
+    # The live broadcast's player (cms.live.models.LiveSettings) must come from one of these.
+    "frame-src": [CSP.SELF, "https://www.youtube.com", "https://www.facebook.com", *env.list("CSP_FRAME_SRC", default="")],
     "frame-ancestors": [CSP.NONE],
     "form-action": [CSP.SELF],
     "base-uri": [CSP.SELF],

@@ -1,0 +1,41 @@
+"""Server-Sent Events: one long-lived response per viewer, fed by the process's hub."""
+
+import asyncio
+import json
+
+from django.http import StreamingHttpResponse
+
+from .bus import hub
+
+KEEPALIVE_SECONDS = 15
+RETRY_MS = 1000
+
+
+def sse_event(*, version, state, event="state"):
+    data = json.dumps(state, ensure_ascii=False, separators=(",", ":"))
+    return f"id: {version}\nevent: {event}\ndata: {data}\n\n"
+
+
+async def _events(topic, version, state):
+    yield f"retry: {RETRY_MS}\n\n"
+    yield sse_event(version=version, state=state)
+    async with hub.subscribe(topic) as queue:
+        while True:
+            try:
+                new_version, new_state = await asyncio.wait_for(queue.get(), timeout=KEEPALIVE_SECONDS)
+            except TimeoutError:
+                # A comment line keeps proxies from closing an idle connection.
+                yield ": keep-alive\n\n"
+                continue
+            if new_version > version:
+                version = new_version
+                yield sse_event(version=version, state=new_state)
+
+
+def event_stream_response(*, topic, version, state):
+    """The viewer gets the current state at once, then every newer one as it happens."""
+    response = StreamingHttpResponse(_events(topic, version, state), content_type="text/event-stream; charset=utf-8")
+    response["Cache-Control"] = "no-cache, no-store"
+    # nginx and similar proxies must not buffer the stream.
+    response["X-Accel-Buffering"] = "no"
+    return response
