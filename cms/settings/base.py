@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "cms.base",
     "cms.news",
     "cms.laws",
+    "cms.legislation",
     "cms.live",
     # Wagtail and translation
     "wagtail_localize",
