@@ -6,3 +6,6 @@ class LiveConfig(AppConfig):
     name = "cms.live"
     label = "live"
     verbose_name = _("Live sitting")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -61,7 +61,11 @@ class LiveSitting(models.Model):
     """What the live page of one sitting shows now. Officers change it in the admin; every
     change raises ``version`` by one and is announced to open pages (see services)."""
 
-    on_air = models.BooleanField(_("on air"), default=False)
+    sitting = models.OneToOneField("legislation.Sitting", on_delete=models.CASCADE, related_name="live",
+                                   verbose_name=_("sitting"))
+    on_air = models.BooleanField(_("on air"), default=False, help_text=_("The sitting is in session and broadcast."))
+    current_item = models.ForeignKey("legislation.AgendaItem", null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+", verbose_name=_("item under consideration"))
     item_status = models.CharField(_("status of the item"), max_length=20, choices=ItemStatus.choices, blank=True)
     version = models.PositiveBigIntegerField(_("version"), default=0, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -73,7 +77,11 @@ class LiveSitting(models.Model):
         verbose_name_plural = _("live sittings")
 
     def __str__(self):
-        return str(_("live sitting"))
+        return str(self.sitting)
+
+    def clean(self):
+        if self.current_item_id and self.current_item.sitting_id != self.sitting_id:
+            raise ValidationError({"current_item": _("The item must be on this sitting's agenda.")})
 
     @property
     def topic(self):

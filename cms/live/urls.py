@@ -1,3 +1,5 @@
+"""The event streams, outside the language prefix: the same data serves both languages."""
+
 from django.urls import path
 
 from . import views
