@@ -3,7 +3,7 @@
 from django.db.models import Q
 from django.utils import timezone
 
-from .models import FINAL_STATES, OPEN_STATES, Case, CaseEvent, CaseState, EventKind, OfficerProfile, OfficerRole
+from .models import FINAL_STATES, OPEN_STATES, Case, CaseState, EventKind, OfficerProfile, OfficerRole
 
 S = CaseState
 
@@ -87,7 +87,7 @@ def masked(value):
 def public_timeline(case):
     """What the citizen sees: state changes (without internal comments), public
     replies and their own messages, oldest first."""
-    events = CaseEvent.objects.filter(case=case).filter(
+    events = case.events.filter(
         Q(public=True) | Q(kind=EventKind.TRANSITION)).exclude(transition="screen").order_by("seq")
     return [
         {"at": e.at, "kind": e.kind, "to_state": e.to_state, "actor_kind": e.actor_kind,

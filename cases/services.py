@@ -2,8 +2,8 @@
 
 Each function runs in one database transaction: it locks the case row
 (``select_for_update``), checks the permission (``has_transition_perm`` for
-transitions), makes the change, saves, appends the audit event and schedules
-the notifications to be sent after commit through :mod:`cases.tasks`."""
+transitions), makes the change, saves, appends the audit event to the case's record and queues
+the notifications in the shared outbox (:mod:`cms.records`), sent after commit."""
 
 import contextlib
 import contextvars
@@ -17,14 +17,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, has_transition_perm
 
+from cms.records import services as records
+from cms.records.services import outbox_redact
+
 from . import selectors
 from .calendar import WorkingCalendar
 from .conf import conf
 from .models import (
-    CITIZEN, SLA, Attachment, Case, CaseEvent, CaseState, Citizen, EventKind, Notification, OfficerProfile,
-    OfficerRole, RoutingRule,
+    CITIZEN, SLA, Attachment, Case, CaseState, Citizen, EventKind, OfficerProfile, OfficerRole, RoutingRule,
 )
 from .models.case import new_code, new_pin
+from .notifications import NotificationKind, notify
 
 S = CaseState
 
@@ -95,49 +98,26 @@ def _actor(by):
 
 def record_event(case, *, by, kind, transition="", from_state="", to_state="", comment="", public=False, data=None,
                  at=None):
-    """Append one audit event to the case's chain. The case row must be locked."""
-    last = CaseEvent.objects.filter(case=case).order_by("-seq").values_list("seq", "hash").first()
-    seq, prev_hash = (last[0] + 1, last[1]) if last else (1, "")
+    """Append one audit event to the case's record (in the caller's transaction)."""
     actor, actor_kind = _actor(by)
-    event = CaseEvent(
-        case=case, seq=seq, actor=actor, actor_kind=actor_kind, kind=kind, transition=transition,
-        from_state=from_state, to_state=to_state, comment=comment, public=public, data=data or {},
-        prev_hash=prev_hash, at=at or timezone.now(),
+    return records.record_event(
+        subject=case, kind=kind, actor=actor, actor_kind=actor_kind, transition=transition, from_state=from_state,
+        to_state=to_state, comment=comment, public=public, data=data, at=at,
     )
-    event.save()
-    return event
 
 
-def _schedule(notifications):
-    ids = [n.pk for n in notifications if n is not None]
-    if not ids:
-        return
-
-    def enqueue():
-        from .tasks import send_notification
-
-        for pk in ids:
-            send_notification.enqueue(notification_id=pk)
-
-    transaction.on_commit(enqueue)
-
-
-def _citizen_notification(case, event, kind=Notification.Kind.CITIZEN_UPDATE, payload=None):
+def _citizen_notification(case, event, kind=NotificationKind.CITIZEN_UPDATE, payload=None):
     if not _notify.get() or case.anonymous or not case.contact_email:
         return None
-    return Notification.objects.create(case=case, event=event, kind=kind, email=case.contact_email,
-                                       language=case.language, payload=payload or {})
+    return notify(case=case, event=event, kind=kind, email=case.contact_email, language=case.language,
+                  payload=payload)
 
 
 def _user_notification(user, case, event, kind):
     if not _notify.get() or user is None or not user.email:
         return None
     language = getattr(getattr(user, "wagtail_userprofile", None), "preferred_language", "") or "th"
-    notification, _created = Notification.objects.get_or_create(
-        event=event, email=user.email,
-        defaults={"case": case, "kind": kind, "recipient_user": user, "language": language},
-    )
-    return notification
+    return notify(case=case, event=event, kind=kind, email=user.email, language=language)
 
 
 def _sla_days(category):
@@ -150,10 +130,8 @@ def _sla_days(category):
 def _validate_areas(province, district, subdistrict):
     if not (province or district or subdistrict):
         return
-    try:
-        from . import areas
-    except ImportError:  # the shipped list is not installed yet
-        return
+    from . import areas
+
     areas.validate_chain(province=province or None, district=district or None, subdistrict=subdistrict or None)
 
 
@@ -237,7 +215,7 @@ def case_file(*, kind, category, subject, description, province="", district="",
                              data={"kind": kind, "channel": channel}, at=filed_at)
         for content in checked:
             _store_attachment(case, content, by=CITIZEN, public=True)
-        _schedule([_citizen_notification(case, event, Notification.Kind.CITIZEN_FILED, {"pin": pin})])
+        _citizen_notification(case, event, NotificationKind.CITIZEN_FILED, {"pin": pin})
     return case, pin
 
 
@@ -346,7 +324,7 @@ def case_transition(*, case, transition, by, comment="", public=False, **data):
                                  from_state=from_state, to_state=locked.state, comment=comment, public=public,
                                  data={k: v for k, v in args.items()})
             if locked.state in CITIZEN_NOTIFIED:
-                _schedule([_citizen_notification(locked, event)])
+                _citizen_notification(locked, event)
     except ConcurrentTransition as error:
         raise CaseConflict(_("Someone else has just changed this case. Reload it and try again.")) from error
     _refresh(case, locked)
@@ -421,7 +399,7 @@ def case_assign(*, case, officer, by, comment=""):
             event = record_event(locked, by=by, kind=kind, transition=transition_name, from_state=from_state,
                                  to_state=locked.state, comment=comment,
                                  data={"assignee": officer.pk, "assignee_name": officer.get_full_name() or officer.get_username()})
-            _schedule([_user_notification(officer, locked, event, Notification.Kind.ASSIGNED)])
+            _user_notification(officer, locked, event, NotificationKind.ASSIGNED)
     except ConcurrentTransition as error:
         raise CaseConflict(_("Someone else has just changed this case. Reload it and try again.")) from error
     _refresh(case, locked)
@@ -450,7 +428,7 @@ def case_reply_public(*, case, by, text):
         if not selectors.can_work(by, locked):
             raise PermissionDenied
         event = record_event(locked, by=by, kind=EventKind.PUBLIC_REPLY, comment=text, public=True)
-        _schedule([_citizen_notification(locked, event)])
+        _citizen_notification(locked, event)
         return event
 
 
@@ -576,10 +554,9 @@ def _citizen_transition(case, name, *, comment="", event_data=None, refuse_messa
             event = record_event(locked, by=CITIZEN, kind=EventKind.TRANSITION, transition=name,
                                  from_state=from_state, to_state=locked.state, comment=comment, public=True,
                                  data=event_data or {})
-            notes = [_citizen_notification(locked, event)]
+            _citizen_notification(locked, event)
             if locked.assignee_id:
-                notes.append(_user_notification(locked.assignee, locked, event, Notification.Kind.CITIZEN_UPDATE))
-            _schedule(notes)
+                _user_notification(locked.assignee, locked, event, NotificationKind.CITIZEN_UPDATE)
     except ConcurrentTransition as error:
         raise CaseConflict(_("The case has just changed. Reload the page and try again.")) from error
     _refresh(case, locked)
@@ -670,7 +647,8 @@ def case_flag_overdue(*, today=None):
             recipients = list(supervisors)
             if case.assignee_id and case.assignee not in recipients:
                 recipients.append(case.assignee)
-            _schedule([_user_notification(user, case, event, Notification.Kind.OVERDUE) for user in recipients])
+            for user in recipients:
+                _user_notification(user, case, event, NotificationKind.OVERDUE)
             flagged += 1
     return flagged
 
@@ -689,7 +667,7 @@ def case_close_unconfirmed(*, now=None):
             case.save()
             event = record_event(case, by=None, kind=EventKind.TRANSITION, transition="close_unconfirmed",
                                  from_state=S.RESOLVED, to_state=S.CLOSED, public=True)
-            _schedule([_citizen_notification(case, event)])
+            _citizen_notification(case, event)
             closed += 1
     return closed
 
@@ -710,7 +688,7 @@ def case_anonymise(*, case, now=None):
             return locked
         Case.objects.filter(pk=locked.pk).update(
             contact_name="", contact_email="", contact_phone="", anonymised_at=now or timezone.now())
-        Notification.objects.filter(case=locked).update(email="anonymised@invalid", payload={})
+        outbox_redact(subject_object=locked, to="anonymised@invalid")
         record_event(locked, by=None, kind=EventKind.ANONYMISED)
     locked.refresh_from_db()
     return locked

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from .. import areas, selectors, services
 from ..inbox import assignable_officers, category_names, localized_names, possible_duplicates, user_label
-from ..models import Case, CaseEvent, CaseState, EventKind
+from ..models import Case, CaseState, EventKind
 from ..models.case import normalise_code
 from .common import error_messages, require_case_access
 
@@ -68,7 +68,7 @@ def _transition_forms(case, user):
 
 
 def _timeline(case):
-    events = list(CaseEvent.objects.filter(case=case).select_related("actor").order_by("seq"))
+    events = list(case.events.select_related("actor").order_by("seq"))
     rows = []
     for e in events:
         rows.append({

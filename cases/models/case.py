@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
+from cms.records.models import ChainedModel
+
 from .reference import Category, Department, OfficerRole
 
 # Easy to read aloud: no 0/O, no 1/I.
@@ -153,8 +155,9 @@ def _system(instance, user):
     return user is None
 
 
-class Case(ConcurrentTransitionMixin, models.Model):
-    """A complaint, suggestion, petition or request for information."""
+class Case(ConcurrentTransitionMixin, ChainedModel):
+    """A complaint, suggestion, petition or request for information. Its record
+    is the chain of :class:`cms.records.models.Event` rows in ``events``."""
 
     code = models.CharField(_("tracking code"), max_length=CODE_LENGTH, unique=True, editable=False)
     pin_hash = models.CharField(max_length=128, editable=False)

@@ -20,12 +20,17 @@ SECRET_KEY = env.str("SECRET_KEY", dev_default="chandra-development-only-not-sec
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", dev_default="127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default="")
+# Keys of the record's signatures ("id:secret", the first signs, the others only
+# verify: rotation). Kept outside the database, so that whoever can write the
+# database cannot rewrite the record unnoticed.
+RECORDS_HMAC_KEYS = env.list("RECORDS_HMAC_KEYS", dev_default="dev:chandra-development-records-key-not-secret")
 
 INSTALLED_APPS = [
     # Chandra
     "home",
     "search",
     "cases",
+    "cms.records",
     "cms.base",
     "cms.news",
     "cms.laws",

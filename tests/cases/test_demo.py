@@ -6,7 +6,8 @@ import pytest
 from django.core.management import call_command
 
 from cases import demo
-from cases.models import Case, CaseEvent, CaseState, Holiday, OfficerProfile
+from cases.models import Case, CaseState, Holiday, OfficerProfile
+from cms.records.models import Event
 from cms.base import demo as base_demo
 
 pytestmark = pytest.mark.django_db
@@ -30,9 +31,9 @@ def test_demo_cases_cover_every_state_with_valid_chains_and_load_once():
     assert all(counts.values()), counts
     assert sum(counts.values()) >= 300
     assert OfficerProfile.objects.filter(user__username__in=["intake", "officer", "officer2", "supervisor"]).count() == 4
-    events = CaseEvent.objects.count()
+    events = Event.objects.count()
     demo.load(stdout=io.StringIO())
-    assert Case.objects.count() == sum(counts.values()) and CaseEvent.objects.count() == events
+    assert Case.objects.count() == sum(counts.values()) and Event.objects.count() == events
     call_command("verify_audit", stdout=io.StringIO())
     # a demo case can be tracked with the demo PIN
     case = Case.objects.filter(state=CaseState.IN_PROGRESS).first()
