@@ -93,7 +93,7 @@ def bill_move(*, bill, transition, by, on=None, sitting=None, vote=None, documen
     return locked
 
 
-def bill_extend_deadline(*, bill, days, by, sitting=None, vote=None, comment=""):
+def bill_extend_deadline(*, bill, days, by, on=None, sitting=None, vote=None, comment=""):
     """s.136: the Senate resolves once to extend its time, by at most 30 days."""
     if not by or not by.has_perm("legislation.move_bill"):
         raise PermissionDenied(_("You may not move bills."))
@@ -112,7 +112,7 @@ def bill_extend_deadline(*, bill, days, by, sitting=None, vote=None, comment="")
         locked.save(update_fields=["extension_days", "updated_at"])
         change = StageChange.objects.create(
             bill=locked, from_stage=locked.stage, to_stage=locked.stage, transition="extend",
-            on=timezone.localdate(), sitting=sitting, vote=vote, by=by,
+            on=on or timezone.localdate(), sitting=sitting, vote=vote, by=by,
             note=comment or _("Deadline extended by %(days)s days") % {"days": days},
         )
         _record(locked, change=change, by=by, comment=comment, data={"extension_days": days})

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "cms.laws",
     "cms.legislation",
     "cms.live",
+    "cms.follows",
     # Wagtail and translation
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -194,6 +195,8 @@ if EMAIL_HOST:
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 del EMAIL_HOST
+# The domain of the Message-ID and List-Id of follow e-mails.
+FOLLOWS_MESSAGE_ID_DOMAIN = env.str("FOLLOWS_MESSAGE_ID_DOMAIN", default="chandra.senate.go.th")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Chandra <no-reply@senate.go.th>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
