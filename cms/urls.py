@@ -18,6 +18,7 @@ urlpatterns = [
     path("api/v1/", include("cms.api.urls", namespace="v1")),
     # Long-lived event streams of live sittings, outside the language prefix (same data in both).
     path("live/", include("cms.live.urls")),
+    path("u/", include("cms.follows.mail_urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
     path("robots.txt", base_views.robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -35,7 +36,7 @@ urlpatterns += i18n_patterns(
     # non-slash character is accepted; top-level service paths are excluded so
     # that a 404 under /api/ is not redirected to a language prefix.
     path("_util/", include(wagtail_util_urls)),
-    re_path(r"^(?!(?:api|admin|documents|static|media)/)((?:[^/]+/)*)$", base_views.serve, name="wagtail_serve"),
+    re_path(r"^(?!(?:api|admin|documents|static|media|live|u)/)((?:[^/]+/)*)$", base_views.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )
 

@@ -16,6 +16,7 @@ between the SMTP server's acceptance and the database's record of it (well under
 millisecond per message); a message caught in it is sent again with the same Message-ID.
 """
 
+import datetime as dt
 import logging
 from contextlib import closing
 
@@ -36,7 +37,10 @@ from .urls_abs import absolute
 
 logger = logging.getLogger(__name__)
 
-RENDERER = "follows.feed"
+# The shared core's name for a follower's e-mail: this module renders it (with the
+# follower's links) for both senders, the core's one-by-one and the batches here.
+RENDERER = "records.feed"
+RECOVER_AFTER_S = 5
 DELIVER_CHUNK = 5000
 SEND_BATCH = 200
 # The two-key advisory lock space of outbox claims (pg_advisory_lock(int, int)).
@@ -46,7 +50,7 @@ Status = OutboxMessage.Status
 
 def message_headers(*, subscription_id, follower_token, dedupe_key):
     """List-Unsubscribe with its one-click POST (RFC 8058), and a stable Message-ID."""
-    link = absolute(reverse("follows:unsubscribe", args=[tokens.unsubscribe_token(
+    link = absolute(reverse("follow_mail:unsubscribe", args=[tokens.unsubscribe_token(
         subscription_id=subscription_id, follower_token=follower_token)]))
     domain = settings.FOLLOWS_MESSAGE_ID_DOMAIN
     return {
@@ -136,7 +140,9 @@ def claim_batch(*, size=SEND_BATCH):
 def recover_claims():
     """Give back the messages claimed by workers that died (their advisory lock is free)."""
     recovered = []
-    claimed = OutboxMessage.objects.filter(renderer=RENDERER, status=Status.SENDING)
+    # A grace period spares the claims of cms.records' own one-by-one sender, which holds no lock.
+    claimed = OutboxMessage.objects.filter(renderer=RENDERER, status=Status.SENDING,
+                                           claimed_at__lt=timezone.now() - dt.timedelta(seconds=RECOVER_AFTER_S))
     for pk in claimed.values_list("pk", flat=True):
         if _try_lock(pk):
             try:
@@ -186,6 +192,17 @@ def _subscriptions(messages):
 def render_feed_message(message):
     """The same message for cms.records' own sender (one at a time)."""
     return _render(message, {}, _subscriptions([message]))
+
+
+def add_unsubscribe_headers(message):
+    """A follower's e-mail queued by cms.records' own delivery gets the same headers."""
+    subscription_id = message.context.get("subscription")
+    if message.renderer != RENDERER or message.headers or subscription_id is None:
+        return
+    token = Subscription.objects.filter(pk=subscription_id).values_list("follower__token", flat=True).first()
+    if token:
+        message.headers = message_headers(subscription_id=subscription_id, follower_token=token,
+                                          dedupe_key=message.dedupe_key)
 
 
 def _render(message, cache, subscriptions):

@@ -5,7 +5,7 @@ import datetime as dt
 
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -92,13 +92,18 @@ def subscription_update(*, follower, subscription_id, frequency=None, active=Non
     return subscription
 
 
+def check_unsubscribe(*, token):
+    """The subscription id of a valid unsubscribe link. Raises BadSignature."""
+    def follower_token_of(subscription_id):
+        return Subscription.objects.filter(pk=subscription_id).values_list("follower__token", flat=True).first()
+
+    return tokens.check_unsubscribe(token, follower_token_of)
+
+
 def unsubscribe(*, token):
     """One-click unsubscribe (RFC 8058): idempotent. Raises BadSignature."""
-    subscription_id, follower_token = tokens.read_unsubscribe(token)
-    subscription = Subscription.objects.select_related("follower", "feed").filter(
-        pk=subscription_id, follower__token=follower_token).first()
-    if subscription is None:
-        raise signing.BadSignature("no such subscription")
+    subscription = Subscription.objects.select_related("follower", "feed").get(
+        pk=check_unsubscribe(token=token))
     Subscription.objects.filter(pk=subscription.pk).update(active=False)
     subscription.active = False
     return subscription
@@ -122,8 +127,16 @@ def announce_stage_change(*, change):
             summary[language] = change.note or _("The bill moved from “%(from)s” to “%(to)s”.") % {
                 "from": change.get_from_stage_display(), "to": change.get_to_stage_display()}
     on = change.on or timezone.localdate()
-    return feed_publish(
+    with translation.override("th"):
+        url = bill.get_absolute_url()
+    feed_event = feed_publish(
         feeds=bill_feed_keys(bill=bill), kind="bill.stage", subject=bill,
-        data={"title": title, "summary": summary, "url": bill.get_absolute_url(), "stage": change.to_stage,
+        data={"title": title, "summary": summary, "url": url, "stage": change.to_stage,
               "on": on.isoformat() if isinstance(on, dt.date) else str(on), "stage_change": change.pk},
     )
+    if connection.vendor == "postgresql":
+        # Thousands of followers: in bulk (cms.follows.delivery) rather than one by one.
+        from .tasks import deliver_feed_event
+
+        transaction.on_commit(lambda: deliver_feed_event.enqueue(feed_event_id=feed_event.pk))
+    return feed_event

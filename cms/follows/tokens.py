@@ -1,7 +1,11 @@
 """The signed links in follow e-mails. Each carries the follower's secret token, signed with
 SECRET_KEY and a purpose of its own, so a link cannot be forged or used for another purpose."""
 
+import base64
+import hmac
+
 from django.core import signing
+from django.utils.crypto import salted_hmac
 
 CONFIRM_MAX_AGE = 7 * 24 * 3600
 
@@ -22,8 +26,14 @@ def manage_token(*, follower):
     return _dumps([follower.token], "manage")
 
 
+def _unsubscribe_mac(subscription_id, follower_token):
+    digest = salted_hmac("follows.unsubscribe", f"{subscription_id}:{follower_token}", algorithm="sha256").digest()
+    return base64.urlsafe_b64encode(digest).decode()[:22]
+
+
 def unsubscribe_token(*, subscription_id, follower_token):
-    return _dumps([subscription_id, follower_token], "unsubscribe")
+    """Short (the List-Unsubscribe header must fit one folded line): ``<id>.<128-bit MAC>``."""
+    return f"{subscription_id}.{_unsubscribe_mac(subscription_id, follower_token)}"
 
 
 def read_confirm(token):
@@ -35,6 +45,13 @@ def read_manage(token):
     return _loads(token, "manage")[0]
 
 
-def read_unsubscribe(token):
-    subscription_id, follower_token = _loads(token, "unsubscribe")
-    return int(subscription_id), follower_token
+def check_unsubscribe(token, follower_token_of):
+    """The subscription id of an unsubscribe token; ``follower_token_of(id)`` gives the
+    secret it must be signed with. Raises signing.BadSignature."""
+    subscription_id, _sep, mac = token.partition(".")
+    if not subscription_id.isdigit():
+        raise signing.BadSignature("malformed unsubscribe token")
+    secret = follower_token_of(int(subscription_id))
+    if not secret or not hmac.compare_digest(mac, _unsubscribe_mac(int(subscription_id), secret)):
+        raise signing.BadSignature("bad unsubscribe token")
+    return int(subscription_id)

@@ -10,7 +10,6 @@ urlpatterns = [
     path("", views.follow, name="follow"),
     path("confirm/<str:token>/", views.confirm, name="confirm"),
     path("manage/<str:token>/", views.manage, name="manage"),
-    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("bills/<int:pk>/atom.xml", feeds.BillFeed(), name="bill_atom"),
     path("committees/<int:pk>/atom.xml", feeds.CommitteeFeed(), name="committee_atom"),
 ]

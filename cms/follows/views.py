@@ -86,7 +86,7 @@ def unsubscribe(request, token):
     which is also what a mail client's one-click unsubscribe (RFC 8058) sends."""
     if request.method == "GET":
         try:
-            services.tokens.read_unsubscribe(token)
+            services.check_unsubscribe(token=token)
         except signing.BadSignature:
             return render(request, "follows/bad_link.html", status=400)
         return render(request, "follows/unsubscribe.html")
