@@ -18,6 +18,7 @@ millisecond per message); a message caught in it is sent again with the same Mes
 
 import datetime as dt
 import logging
+import time
 from contextlib import closing
 
 from django.conf import settings
@@ -33,6 +34,7 @@ from cms.records.outbox import register_renderer
 from cms.records.tasks import max_attempts
 
 from . import tokens
+from .mime import can_encode, encode_message
 from .urls_abs import absolute
 
 logger = logging.getLogger(__name__)
@@ -43,8 +45,8 @@ RENDERER = "records.feed"
 RECOVER_AFTER_S = 5
 DELIVER_CHUNK = 5000
 SEND_BATCH = 200
-# The two-key advisory lock space of outbox claims (pg_advisory_lock(int, int)).
-ADVISORY_CLASS = 0x4F42  # "OB"
+# Advisory lock keys of outbox claims: this base plus the message id ("OB" in the top bits).
+ADVISORY_BASE = 0x4F42 << 48
 Status = OutboxMessage.Status
 
 
@@ -113,13 +115,14 @@ def _queue(subscriptions, upto):
 
 def _try_lock(pk):
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [ADVISORY_CLASS, pk])
+        cursor.execute("SELECT pg_try_advisory_lock(%s::bigint + %s)", [ADVISORY_BASE, pk])
         return cursor.fetchone()[0]
 
 
 def _unlock(pks):
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_unlock(%s, x) FROM unnest(%s::bigint[]) AS x", [ADVISORY_CLASS, list(pks)])
+        cursor.execute("SELECT pg_advisory_unlock(%s::bigint + x) FROM unnest(%s::bigint[]) AS x",
+                       [ADVISORY_BASE, list(pks)])
 
 
 def claim_batch(*, size=SEND_BATCH):
@@ -161,15 +164,24 @@ def send_batch(messages):
     sent = 0
     cache = {}
     subscriptions = _subscriptions(messages)
+    sender = settings.DEFAULT_FROM_EMAIL
+    with connection.cursor() as cursor:
+        # Each "sent" mark is its own commit, made the moment the SMTP server accepts the
+        # message, so it must be cheap: a worker's crash loses nothing committed; only a crash
+        # of PostgreSQL itself could forget the last marks (and send those again).
+        cursor.execute("SET synchronous_commit TO off")
     try:
         with closing(get_connection()) as smtp:
             smtp.open()
             for message in messages:
                 try:
                     subject, body = _render(message, cache, subscriptions)
-                    email = EmailMessage(subject=subject, body=body, to=[message.to], headers=message.headers or None,
-                                         connection=smtp)
-                    email.send()
+                    if smtp.connection is not None and can_encode(message.to):
+                        smtp.connection.sendmail(sender, [message.to], encode_message(
+                            sender=sender, to=message.to, subject=subject, body=body, headers=message.headers))
+                    else:
+                        EmailMessage(subject=subject, body=body, to=[message.to], headers=message.headers or None,
+                                     connection=smtp).send()
                 except Exception as error:  # noqa: BLE001 — recorded and retried
                     status = Status.FAILED if message.attempts >= max_attempts() else Status.PENDING
                     OutboxMessage.objects.filter(pk=message.pk).update(status=status, last_error=str(error)[:1000])
@@ -220,22 +232,32 @@ def _render(message, cache, subscriptions):
                           render_to_string("follows/email/feed_body.txt", context))
     subject, body = cache[key]
     subscription = subscriptions.get(message.context.get("subscription"))
-    if subscription is not None:
-        manage = absolute(reverse("follows:manage", args=[tokens.manage_token(follower=subscription.follower)]))
-        unsubscribe = message.headers.get("List-Unsubscribe", "").strip("<>")
+    if subscription is None:
+        return subject, body
+    footer_key = ("footer", message.language)
+    if footer_key not in cache:
         with translation.override(message.language):
-            body += render_to_string("follows/email/feed_footer.txt", {"manage_url": manage,
-                                                                       "unsubscribe_url": unsubscribe})
-    return subject, body
+            # Rendered once per language; the follower's own links go in place of the markers.
+            cache[footer_key] = render_to_string("follows/email/feed_footer.txt", {
+                "manage_url": "\x00manage\x00", "unsubscribe_url": "\x00unsubscribe\x00"})
+    with translation.override(message.language):
+        manage = absolute(reverse("follows:manage", args=[tokens.manage_token(follower=subscription.follower)]))
+    unsubscribe = message.headers.get("List-Unsubscribe", "").strip("<>")
+    footer = cache[footer_key].replace("\x00manage\x00", manage).replace("\x00unsubscribe\x00", unsubscribe)
+    return subject, body + footer
 
 
 def send_until_empty(*, batch=SEND_BATCH):
-    """Claim and send batches until nothing is waiting (a worker's loop). Returns how many."""
+    """Claim and send batches until nothing is waiting and nothing is claimed by another
+    sender (whose claims come back here if it dies). Returns how many this one sent."""
     total = 0
     while True:
         recover_claims()
         messages = claim_batch(size=batch)
-        if not messages:
+        if messages:
+            total += send_batch(messages)
+        elif OutboxMessage.objects.filter(renderer=RENDERER, status=Status.SENDING).exists():
+            time.sleep(0.5)
+        else:
             return total
-        total += send_batch(messages)
 
