@@ -15,7 +15,10 @@ from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
 
 from .deadlines import MAX_EXTENSION_DAYS
-from .models import Bill, BillKind, BillStage, StageChange
+from cms.records.models import ActorKind
+from cms.records.services import feed_publish, record_event
+
+from .models import Bill, BillEventKind, BillKind, BillStage, StageChange
 
 #: The transitions staff make, in the order the admin offers them.
 TRANSITIONS = (
@@ -85,7 +88,8 @@ def bill_move(*, bill, transition, by, on=None, sitting=None, vote=None, documen
                 bill=locked, from_stage=from_stage, to_stage=locked.stage, transition=transition, on=on,
                 sitting=sitting, vote=vote, document=document, note=comment, derived=derived, by=by,
             )
-            _record(locked, change=change, by=by, comment=comment)
+            event = _record(locked, change=change, by=by, comment=comment, kind=BillEventKind.STAGE)
+            _publish(locked, event=event, change=change)
     except ConcurrentTransition as error:
         raise BillConflict(_("Someone else has just changed this bill. Reload it and try again.")) from error
     if bill is not locked:
@@ -115,7 +119,9 @@ def bill_extend_deadline(*, bill, days, by, on=None, sitting=None, vote=None, co
             on=on or timezone.localdate(), sitting=sitting, vote=vote, by=by,
             note=comment or _("Deadline extended by %(days)s days") % {"days": days},
         )
-        _record(locked, change=change, by=by, comment=comment, data={"extension_days": days})
+        event = _record(locked, change=change, by=by, comment=comment, kind=BillEventKind.EXTENSION,
+                        data={"extension_days": days})
+        _publish(locked, event=event, change=change)
     bill.refresh_from_db()
     return locked
 
@@ -134,9 +140,23 @@ def import_stage_change(*, bill, to_stage, on, note="", derived=True, vote=None)
         locked.refresh_from_db()
         change = StageChange.objects.create(bill=locked, from_stage=from_stage, to_stage=to_stage,
                                             transition="import", on=on, note=note, derived=derived, vote=vote)
-        _record(locked, change=change, by=None, comment=note, actor_kind="system")
+        _record(locked, change=change, by=None, comment=note, kind=BillEventKind.IMPORTED, actor_kind=ActorKind.SYSTEM)
     return locked
 
 
-def _record(bill, *, change, by, comment="", actor_kind="staff", data=None):
-    """The chained record of the change (cms.records)."""
+def _record(bill, *, change, by, kind, comment="", actor_kind=ActorKind.STAFF, data=None):
+    """The chained record of the change (cms.records), in the caller's transaction."""
+    links = {"stage_change": change.pk, "on": change.on.isoformat() if change.on else None, "derived": change.derived,
+             "sitting": change.sitting_id, "vote": change.vote_id, "document": change.document_id}
+    return record_event(subject=bill, kind=kind, actor=by, actor_kind=actor_kind, transition=change.transition,
+                        from_state=change.from_stage, to_state=change.to_stage, comment=comment, public=True,
+                        data={**links, **(data or {})})
+
+
+def _publish(bill, *, event, change):
+    """Tell the followers of the bill, of its kind and of its committee (cms.records feeds)."""
+    feeds = [f"bill:{bill.pk}", f"bills:kind:{bill.kind}"]
+    if bill.committee_id:
+        feeds.append(f"committee:{bill.committee_id}")
+    feed_publish(feeds=feeds, kind=event.kind, subject=bill, event=event,
+                 data={"from": change.from_stage, "to": change.to_stage, "on": change.on.isoformat() if change.on else None})

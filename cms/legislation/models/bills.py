@@ -13,13 +13,15 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from wagtail.models import TranslatableMixin
 
-from .base import Origin, Sourced
+from cms.records.models import ChainedModel
+
+from .base import Sourced
 
 MOVE_PERMISSION = "legislation.move_bill"
 
 
 class BillKind(models.TextChoices):
-    ACT = "act", _("Bill (ร่างพระราชบัญญัติ)")
+    ACT = "act", _("Bill for an act")
     MONEY = "money", _("Money bill")
     BUDGET = "budget", _("Budget bill")
     ORGANIC = "organic", _("Organic law bill")
@@ -65,7 +67,15 @@ class BillQuerySet(models.QuerySet):
         return self.filter(stage__in=OPEN_STAGES)
 
 
-class Bill(ConcurrentTransitionMixin, Sourced):
+class BillEventKind(models.TextChoices):
+    """The kinds of events on a bill's chained record (cms.records)."""
+
+    STAGE = "bill_stage", _("Stage changed")
+    EXTENSION = "bill_extension", _("Deadline extended")
+    IMPORTED = "bill_imported", _("Stage imported from a source")
+
+
+class Bill(ConcurrentTransitionMixin, ChainedModel, Sourced):
     """A bill (ร่างกฎหมาย) the Senate considers, or considered."""
 
     title = models.CharField(_("title"), max_length=500)

@@ -65,7 +65,7 @@ class Sitting(Sourced):
                                   related_name="meetings", verbose_name=_("committee"))
     session = models.ForeignKey(ParliamentSession, null=True, blank=True, on_delete=models.SET_NULL,
                                 related_name="sittings", verbose_name=_("session"))
-    number = models.CharField(_("number"), max_length=30, blank=True, help_text=_("ครั้งที่, as the Senate numbers it."))
+    number = models.CharField(_("number"), max_length=30, blank=True, help_text=_("The number the Senate gives the sitting."))
     date = models.DateField(_("date"), db_index=True)
     starts_at = models.TimeField(_("starts at"), null=True, blank=True)
     ends_at = models.TimeField(_("ends at"), null=True, blank=True)
@@ -137,10 +137,10 @@ class Vote(Sourced):
     title = models.CharField(_("question"), max_length=500)
     reading = models.CharField(_("reading"), max_length=100, blank=True)
     passed = models.BooleanField(_("carried"), null=True)
-    yes = models.PositiveIntegerField(_("yes (เห็นชอบ)"), default=0)
-    no = models.PositiveIntegerField(_("no (ไม่เห็นชอบ)"), default=0)
-    abstain = models.PositiveIntegerField(_("abstain (งดออกเสียง)"), default=0)
-    not_voting = models.PositiveIntegerField(_("did not vote (ไม่ลงคะแนน)"), null=True, blank=True,
+    yes = models.PositiveIntegerField(_("yes"), default=0)
+    no = models.PositiveIntegerField(_("no"), default=0)
+    abstain = models.PositiveIntegerField(_("abstain"), default=0)
+    not_voting = models.PositiveIntegerField(_("did not vote"), null=True, blank=True,
                                              help_text=_("Empty when the record does not give it."))
     counts_scope = models.CharField(_("counts of"), max_length=10, choices=Scope.choices, default=Scope.SENATORS)
     has_ballots = models.BooleanField(_("per-member votes recorded"), default=False)

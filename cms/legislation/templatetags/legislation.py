@@ -8,8 +8,7 @@ from ..models import Vote
 
 register = template.Library()
 
-SEGMENTS = (("yes", _("Yes (เห็นชอบ)")), ("no", _("No (ไม่เห็นชอบ)")), ("abstain", _("Abstain (งดออกเสียง)")),
-            ("not_voting", _("Did not vote (ไม่ลงคะแนน)")))
+SEGMENTS = (("yes", _("Yes")), ("no", _("No")), ("abstain", _("Abstain")), ("not_voting", _("Did not vote")))
 
 
 @register.simple_tag
