@@ -34,6 +34,7 @@ from cms.records.outbox import register_renderer
 from cms.records.tasks import max_attempts
 
 from . import tokens
+from .describe import describe
 from .mime import can_encode, encode_message
 from .urls_abs import absolute
 
@@ -176,8 +177,9 @@ def send_batch(messages):
             for message in messages:
                 try:
                     subject, body = _render(message, cache, subscriptions)
-                    if smtp.connection is not None and can_encode(message.to):
-                        smtp.connection.sendmail(sender, [message.to], encode_message(
+                    raw = getattr(smtp, "connection", None)  # an SMTP backend: write the MIME here
+                    if raw is not None and can_encode(message.to):
+                        raw.sendmail(sender, [message.to], encode_message(
                             sender=sender, to=message.to, subject=subject, body=body, headers=message.headers))
                     else:
                         EmailMessage(subject=subject, body=body, to=[message.to], headers=message.headers or None,
@@ -223,11 +225,14 @@ def _render(message, cache, subscriptions):
     ids = tuple(message.context.get("feed_events", ()))
     key = (ids, message.language)
     if key not in cache:
-        events = list(FeedEvent.objects.filter(pk__in=ids).order_by("pk"))
+        events = list(FeedEvent.objects.filter(pk__in=ids).select_related("subject_type").order_by("pk"))
+        items = []
+        for event in events:
+            described = describe(event, message.language)
+            items.append({"title": described.title, "summary": described.summary,
+                          "url": absolute(described.url) if described.url else ""})
+        context = {"items": items}
         with translation.override(message.language):
-            items = [{"title": e.text("title", message.language), "summary": e.text("summary", message.language),
-                      "url": absolute(e.data["url"]) if e.data.get("url") else ""} for e in events]
-            context = {"items": items}
             cache[key] = (render_to_string("follows/email/feed_subject.txt", context).strip(),
                           render_to_string("follows/email/feed_body.txt", context))
     subject, body = cache[key]

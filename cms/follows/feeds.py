@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from cms.legislation.models import Bill, Committee
 
+from .describe import describe
 from .selectors import latest_feed_events
 from .topics import bill_key, committee_key
 
@@ -26,13 +27,13 @@ class _EventsFeed(Feed):
         return latest_feed_events(key=self.key(obj.pk))
 
     def item_title(self, item):
-        return item.text("title", translation.get_language())
+        return describe(item, translation.get_language()).title
 
     def item_description(self, item):
-        return item.text("summary", translation.get_language())
+        return describe(item, translation.get_language()).summary
 
     def item_link(self, item):
-        return item.data.get("url") or "/"
+        return describe(item, translation.get_language()).url or "/"
 
     def item_guid(self, item):
         return f"chandra-feed-event-{item.pk}"

@@ -1,21 +1,19 @@
 """Writes of follows: asking to follow (double opt-in), confirming, changing and ending a
-subscription, and announcing a bill's stage change to its feeds."""
-
-import datetime as dt
+subscription. (Bills announce their own changes: cms.legislation.services publishes them.)"""
 
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cms.records.models import Follower, Subscription
-from cms.records.services import feed_publish, follow, outbox_enqueue
+from cms.records.services import follow, outbox_enqueue
 
 from . import tokens
-from .topics import bill_feed_keys, resolve
+from .topics import resolve
 from .urls_abs import absolute
 
 LANGUAGES = ("th", "en")
@@ -112,31 +110,3 @@ def unsubscribe(*, token):
 def follower_forget(*, follower):
     """Remove the address and every subscription of it (PDPA: the follower asked)."""
     follower.delete()
-
-
-def announce_stage_change(*, change):
-    """Publish a bill's stage change to the feeds of the bill, its kind and its committee.
-
-    Runs inside the transaction of the bill service that made the change (see signals)."""
-    bill = change.bill
-    title, summary = {}, {}
-    for language in LANGUAGES:
-        with translation.override(language):
-            title[language] = _("%(bill)s: %(stage)s") % {"bill": bill.short_title or bill.title,
-                                                          "stage": change.get_to_stage_display()}
-            summary[language] = change.note or _("The bill moved from “%(from)s” to “%(to)s”.") % {
-                "from": change.get_from_stage_display(), "to": change.get_to_stage_display()}
-    on = change.on or timezone.localdate()
-    with translation.override("th"):
-        url = bill.get_absolute_url()
-    feed_event = feed_publish(
-        feeds=bill_feed_keys(bill=bill), kind="bill.stage", subject=bill,
-        data={"title": title, "summary": summary, "url": url, "stage": change.to_stage,
-              "on": on.isoformat() if isinstance(on, dt.date) else str(on), "stage_change": change.pk},
-    )
-    if connection.vendor == "postgresql":
-        # Thousands of followers: in bulk (cms.follows.delivery) rather than one by one.
-        from .tasks import deliver_feed_event
-
-        transaction.on_commit(lambda: deliver_feed_event.enqueue(feed_event_id=feed_event.pk))
-    return feed_event

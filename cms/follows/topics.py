@@ -27,14 +27,6 @@ def kind_key(kind):
     return f"bills:kind:{kind}"
 
 
-def bill_feed_keys(*, bill):
-    """Every feed that hears of a change to ``bill``."""
-    keys = [bill_key(bill.pk), kind_key(bill.kind)]
-    if bill.committee_id:
-        keys.append(committee_key(bill.committee_id))
-    return keys
-
-
 def resolve(key):
     """The :class:`Topic` of a feed key, or None when it names nothing that exists."""
     prefix, _sep, rest = key.partition(":")
