@@ -43,7 +43,6 @@ logger = logging.getLogger(__name__)
 # The shared core's name for a follower's e-mail: this module renders it (with the
 # follower's links) for both senders, the core's one-by-one and the batches here.
 RENDERER = "records.feed"
-RECOVER_AFTER_S = 5
 DELIVER_CHUNK = 5000
 SEND_BATCH = 200
 # Advisory lock keys of outbox claims: this base plus the message id ("OB" in the top bits).
@@ -146,7 +145,8 @@ def recover_claims():
     recovered = []
     # A grace period spares the claims of cms.records' own one-by-one sender, which holds no lock.
     claimed = OutboxMessage.objects.filter(renderer=RENDERER, status=Status.SENDING,
-                                           claimed_at__lt=timezone.now() - dt.timedelta(seconds=RECOVER_AFTER_S))
+                                           claimed_at__lt=timezone.now() - dt.timedelta(
+                                               seconds=settings.FOLLOWS_RECOVER_AFTER_S))
     for pk in claimed.values_list("pk", flat=True):
         if _try_lock(pk):
             try:

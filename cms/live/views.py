@@ -50,7 +50,8 @@ def _get_state(pk):
     finally:
         # A stream stays open for hours in a thread of its own: it must not hold one of the
         # database's connections all that time.
-        connection.close()
+        if not connection.in_atomic_block:
+            connection.close()
 
 
 @require_GET

@@ -197,6 +197,8 @@ else:
 del EMAIL_HOST
 # The domain of the Message-ID and List-Id of follow e-mails.
 FOLLOWS_MESSAGE_ID_DOMAIN = env.str("FOLLOWS_MESSAGE_ID_DOMAIN", default="chandra.senate.go.th")
+# A follow e-mail claimed by a sender that died is sent by another after this many seconds.
+FOLLOWS_RECOVER_AFTER_S = env.int("FOLLOWS_RECOVER_AFTER_S", default=5)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Chandra <no-reply@senate.go.th>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
