@@ -7,6 +7,8 @@ from django.views.decorators.cache import never_cache
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from wagtail.models import Site
+
 from cms.legislation.models import Sitting
 
 from .models import ItemStatus, LiveSettings
@@ -17,11 +19,16 @@ from .stream import event_stream_response
 NOSCRIPT_REFRESH_SECONDS = 5
 
 
+def _broadcast_url(request):
+    site = Site.find_for_request(request)
+    return LiveSettings.for_site(site).broadcast_embed_url if site else ""
+
+
 def _render_live(request, live):
     context = {
         "live": live,
         "state": live_state(live=live) if live else None,
-        "broadcast_url": LiveSettings.for_request(request).broadcast_embed_url,
+        "broadcast_url": _broadcast_url(request),
         "statuses": dict(ItemStatus.choices),
         "outcomes": {"true": _("Carried"), "false": _("Not carried")},
         "refresh_seconds": NOSCRIPT_REFRESH_SECONDS,

@@ -15,7 +15,7 @@ from cms.live import bus
 from cms.live.models import ItemStatus, LiveSettings, LiveSitting
 from cms.live.selectors import live_state
 from cms.live.services import live_update
-from tests.factories import AgendaItemFactory, LiveSittingFactory, VoteFactory
+from tests.factories import AgendaItemFactory, LiveSittingFactory, VoteFactory, make_site
 
 
 def _listen():
@@ -30,7 +30,7 @@ def _notices(listener, timeout=2.0):
     return [json.loads(n.payload) for n in listener.notifies(timeout=timeout, stop_after=1)]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_change_is_announced_once_committed_and_never_when_rolled_back():
     live = LiveSittingFactory()
     item = AgendaItemFactory(sitting=live.sitting)
@@ -50,7 +50,7 @@ def test_a_change_is_announced_once_committed_and_never_when_rolled_back():
         listener.close()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_vote_on_the_item_under_consideration_reaches_the_page():
     live = LiveSittingFactory()
     item = AgendaItemFactory(sitting=live.sitting)
@@ -75,7 +75,7 @@ def test_the_item_must_be_on_the_sittings_agenda():
         live_update(live=live, current_item=other)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_every_open_stream_of_the_process_hears_a_change():
     live = LiveSittingFactory()
     item = AgendaItemFactory(sitting=live.sitting)
@@ -93,7 +93,7 @@ def test_every_open_stream_of_the_process_hears_a_change():
     assert all(state["item"]["id"] == item.pk for _version, state in heard)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_event_stream_starts_with_the_current_state():
     live = LiveSittingFactory()
     live = live_update(live=live, current_item=AgendaItemFactory(sitting=live.sitting), item_status="debating")
@@ -121,6 +121,7 @@ def test_the_stream_of_an_unknown_sitting_is_404(client):
 @pytest.mark.django_db
 @pytest.mark.parametrize("language, heading", [("th", "กำลังพิจารณา"), ("en", "Now under consideration")])
 def test_the_live_page_shows_the_item_and_works_without_javascript(client, language, heading):
+    make_site()
     live = LiveSittingFactory()
     item = AgendaItemFactory(sitting=live.sitting)
     live_update(live=live, current_item=item, item_status=ItemStatus.DEBATING)
@@ -134,6 +135,7 @@ def test_the_live_page_shows_the_item_and_works_without_javascript(client, langu
 
 @pytest.mark.django_db
 def test_without_a_sitting_on_air_the_page_says_so(client):
+    make_site()
     LiveSittingFactory(on_air=False)
     response = client.get("/th/live/")
     assert response.status_code == 200 and "ไม่มีการประชุม" in response.content.decode()
