@@ -22,7 +22,7 @@ import time
 from contextlib import closing
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage, mailers
 from django.db import connection, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -172,7 +172,7 @@ def send_batch(messages):
         # of PostgreSQL itself could forget the last marks (and send those again).
         cursor.execute("SET synchronous_commit TO off")
     try:
-        with closing(get_connection()) as smtp:
+        with closing(mailers["default"]) as smtp:
             smtp.open()
             for message in messages:
                 try:
@@ -182,8 +182,8 @@ def send_batch(messages):
                         raw.sendmail(sender, [message.to], encode_message(
                             sender=sender, to=message.to, subject=subject, body=body, headers=message.headers))
                     else:
-                        EmailMessage(subject=subject, body=body, to=[message.to], headers=message.headers or None,
-                                     connection=smtp).send()
+                        smtp.send_messages([EmailMessage(subject=subject, body=body, to=[message.to],
+                                                         headers=message.headers or None)])
                 except Exception as error:  # noqa: BLE001 — recorded and retried
                     status = Status.FAILED if message.attempts >= max_attempts() else Status.PENDING
                     OutboxMessage.objects.filter(pk=message.pk).update(status=status, last_error=str(error)[:1000])

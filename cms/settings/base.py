@@ -259,6 +259,7 @@ REST_FRAMEWORK = {
         "anon": env.str("API_THROTTLE_ANON", default="120/minute"),
         "user": env.str("API_THROTTLE_USER", default="600/minute"),
         "case_filing": env.str("API_THROTTLE_CASE_FILING", default="20/hour"),
+        "follow": env.str("API_THROTTLE_FOLLOW", default="20/hour"),
     },
 }
 SPECTACULAR_SETTINGS = {
