@@ -18,6 +18,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import weakref
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
@@ -53,7 +54,7 @@ def publish(*, topic, version, state):
     elif name == "redis":
         transaction.on_commit(lambda: _redis_sync().publish(CHANNEL, data))
     else:
-        transaction.on_commit(lambda: hub.deliver_threadsafe(data))
+        transaction.on_commit(lambda: [hub.deliver_threadsafe(data) for hub in list(_hubs.values())])
 
 
 _redis_client = None
@@ -69,7 +70,8 @@ def _redis_sync():
 
 
 class Hub:
-    """The viewers of this process, by topic, and the one listener that feeds them."""
+    """The viewers of one event loop, by topic, and the one listener that feeds them (under an
+    ASGI server, one per process; under the WSGI development server, one per open stream)."""
 
     def __init__(self):
         self._queues = {}
@@ -99,7 +101,7 @@ class Hub:
 
     def _ensure_listener(self):
         loop = asyncio.get_running_loop()
-        if self._listener is not None and not self._listener.done() and self._loop is loop:
+        if self._listener is not None and not self._listener.done():
             return
         self._loop = loop
         listen = {"postgres": self._listen_postgres, "redis": self._listen_redis}.get(backend_name(), self._poll)
@@ -190,4 +192,12 @@ class Hub:
             await asyncio.sleep(POLL_SECONDS)
 
 
-hub = Hub()
+_hubs = weakref.WeakKeyDictionary()
+
+
+def current_hub():
+    """The hub of the running event loop."""
+    loop = asyncio.get_running_loop()
+    if loop not in _hubs:
+        _hubs[loop] = Hub()
+    return _hubs[loop]

@@ -5,7 +5,7 @@ import json
 
 from django.http import StreamingHttpResponse
 
-from .bus import hub
+from .bus import current_hub
 
 KEEPALIVE_SECONDS = 15
 RETRY_MS = 1000
@@ -19,7 +19,7 @@ def sse_event(*, version, state, event="state"):
 async def _events(topic, version, state):
     yield f"retry: {RETRY_MS}\n\n"
     yield sse_event(version=version, state=state)
-    async with hub.subscribe(topic) as queue:
+    async with current_hub().subscribe(topic) as queue:
         while True:
             try:
                 new_version, new_state = await asyncio.wait_for(queue.get(), timeout=KEEPALIVE_SECONDS)

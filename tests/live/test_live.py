@@ -81,7 +81,8 @@ def test_every_open_stream_of_the_process_hears_a_change():
     item = AgendaItemFactory(sitting=live.sitting)
 
     async def scenario():
-        async with bus.hub.subscribe(live.topic) as first, bus.hub.subscribe(live.topic) as second:
+        hub = bus.current_hub()
+        async with hub.subscribe(live.topic) as first, hub.subscribe(live.topic) as second:
             await asyncio.sleep(0.5)  # the listener's LISTEN is in place
             await sync_to_async(live_update, thread_sensitive=False)(live=live, current_item=item,
                                                                     item_status=ItemStatus.VOTED)
@@ -155,9 +156,9 @@ def test_the_broadcast_must_come_from_an_origin_the_csp_allows():
 
 def test_the_hub_lets_a_slow_viewer_skip_to_the_latest_state():
     async def scenario():
-        async with bus.hub.subscribe("live:test-slow") as queue:
+        async with bus.current_hub().subscribe("live:test-slow") as queue:
             for version in range(1, bus.QUEUE_SIZE + 5):
-                bus.hub._fan_out("live:test-slow", version, {"v": version})
+                bus.current_hub()._fan_out("live:test-slow", version, {"v": version})
             seen = []
             while not queue.empty():
                 seen.append(queue.get_nowait()[0])
