@@ -2,10 +2,11 @@
 
 import asyncio
 import json
+import time
 
 from django.http import StreamingHttpResponse
 
-from .bus import current_hub
+from .bus import POLL_SECONDS, current_hub
 
 KEEPALIVE_SECONDS = 15
 RETRY_MS = 1000
@@ -32,9 +33,29 @@ async def _events(topic, version, state):
                 yield sse_event(version=version, state=new_state)
 
 
-def event_stream_response(*, topic, version, state):
+def _polled_events(topic, version, state, load):
+    """The same stream for a WSGI server (the development server, the test server), which
+    cannot serve an endless async stream: a thread per viewer reads the state every second."""
+    yield f"retry: {RETRY_MS}\n\n"
+    yield sse_event(version=version, state=state)
+    quiet = 0.0
+    while True:
+        time.sleep(POLL_SECONDS)
+        new_state = load(topic)
+        if new_state is not None and new_state["version"] > version:
+            version, quiet = new_state["version"], 0.0
+            yield sse_event(version=version, state=new_state)
+        else:
+            quiet += POLL_SECONDS
+            if quiet >= KEEPALIVE_SECONDS:
+                quiet = 0.0
+                yield ": keep-alive\n\n"
+
+
+def event_stream_response(*, topic, version, state, asgi=True, load=None):
     """The viewer gets the current state at once, then every newer one as it happens."""
-    response = StreamingHttpResponse(_events(topic, version, state), content_type="text/event-stream; charset=utf-8")
+    events = _events(topic, version, state) if asgi else _polled_events(topic, version, state, load)
+    response = StreamingHttpResponse(events, content_type="text/event-stream; charset=utf-8")
     response["Cache-Control"] = "no-cache, no-store"
     # nginx and similar proxies must not buffer the stream.
     response["X-Accel-Buffering"] = "no"

@@ -1,6 +1,7 @@
 """The live page of a sitting and its event stream."""
 
 from asgiref.sync import sync_to_async
+from django.core.handlers.asgi import ASGIRequest
 from django.db import connection
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
@@ -12,7 +13,7 @@ from wagtail.models import Site
 from cms.legislation.models import Sitting
 
 from .models import ItemStatus, LiveSettings
-from .selectors import live_sittings, live_state, on_air_sitting
+from .selectors import live_sittings, live_state, live_state_for_topic, on_air_sitting
 from .stream import event_stream_response
 
 # Without JavaScript the page reloads itself this often.
@@ -65,4 +66,12 @@ def _get_state(pk):
 async def live_events(request, pk):
     """Server-Sent Events: the state now, then each change as it is committed."""
     topic, version, state = await sync_to_async(_get_state)(pk)
-    return event_stream_response(topic=topic, version=version, state=state)
+    return event_stream_response(topic=topic, version=version, state=state, asgi=isinstance(request, ASGIRequest),
+                                 load=_load_polled)
+
+
+def _load_polled(topic):
+    try:
+        return live_state_for_topic(topic=topic)
+    finally:
+        connection.close()
