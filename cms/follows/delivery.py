@@ -125,6 +125,14 @@ def _unlock(pks):
                        [ADVISORY_BASE, list(pks)])
 
 
+def _lock_all(pks):
+    """Those of ``pks`` whose advisory lock this session now holds (one round trip)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT x FROM unnest(%s::bigint[]) AS x WHERE pg_try_advisory_lock(%s::bigint + x)",
+                       [list(pks), ADVISORY_BASE])
+        return [row[0] for row in cursor.fetchall()]
+
+
 def claim_batch(*, size=SEND_BATCH):
     """Claim up to ``size`` waiting messages for this process; they stay claimed (advisory
     locks of this session) until :func:`send_batch` records them."""
@@ -134,7 +142,7 @@ def claim_batch(*, size=SEND_BATCH):
                           .filter(renderer=RENDERER, status=Status.PENDING,
                                   attempts__lt=max_attempts())
                           .order_by("pk").values_list("pk", flat=True)[:size])
-        mine = [pk for pk in candidates if _try_lock(pk)]
+        mine = _lock_all(candidates) if candidates else []
         OutboxMessage.objects.filter(pk__in=mine).update(status=Status.SENDING, claimed_at=now,
                                                          attempts=F("attempts") + 1)
     return list(OutboxMessage.objects.filter(pk__in=mine).order_by("pk"))
