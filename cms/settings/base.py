@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "cms.news",
     "cms.laws",
     "cms.legislation",
+    "cms.live",
+    "cms.follows",
     # Wagtail and translation
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -151,6 +153,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "chandra"}}
 
+# Live sittings: how a change reaches the processes that hold open viewer connections
+# (see cms/live/bus.py): "redis", "postgres" or "poll" (the SQLite demo).
+LIVE_BUS = env.str("LIVE_BUS", default="redis" if REDIS_URL else ("postgres" if IS_POSTGRES else "poll"))
+
 # Internationalisation: Thai first, English second.
 LANGUAGE_CODE = "th"
 LANGUAGES = [("th", "ไทย"), ("en", "English")]
@@ -200,6 +206,10 @@ if EMAIL_HOST:
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 del EMAIL_HOST
+# The domain of the Message-ID and List-Id of follow e-mails.
+FOLLOWS_MESSAGE_ID_DOMAIN = env.str("FOLLOWS_MESSAGE_ID_DOMAIN", default="chandra.senate.go.th")
+# A follow e-mail claimed by a sender that died is sent by another after this many seconds.
+FOLLOWS_RECOVER_AFTER_S = env.int("FOLLOWS_RECOVER_AFTER_S", default=5)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Chandra <no-reply@senate.go.th>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -268,6 +278,7 @@ REST_FRAMEWORK = {
         "anon": env.str("API_THROTTLE_ANON", default="120/minute"),
         "user": env.str("API_THROTTLE_USER", default="600/minute"),
         "case_filing": env.str("API_THROTTLE_CASE_FILING", default="20/hour"),
+        "follow": env.str("API_THROTTLE_FOLLOW", default="20/hour"),
     },
 }
 SPECTACULAR_SETTINGS = {
@@ -296,7 +307,8 @@ SECURE_CSP = {
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
-    "frame-src": [CSP.SELF, "https://www.youtube.com", "https://www.facebook.com"],
+    # The live broadcast's player (cms.live.models.LiveSettings) must come from one of these.
+    "frame-src": [CSP.SELF, "https://www.youtube.com", "https://www.facebook.com", *env.list("CSP_FRAME_SRC", default="")],
     "frame-ancestors": [CSP.NONE],
     "form-action": [CSP.SELF],
     "base-uri": [CSP.SELF],
