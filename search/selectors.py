@@ -226,8 +226,11 @@ def _coverage(backend, query: Query, ids: list[int]) -> dict[int, float]:
 
 
 def _standing(row: Row, query: Query) -> float:
+    """A named year lifts what it names above what is in force; standing still orders
+    the instruments of that year (the constitution of 2560 above the acts of 2017)."""
     if query.years:
-        return 1.0 if row.year in query.years else OTHER_YEAR
+        year_factor = 1.0 if row.year in query.years else OTHER_YEAR
+        return year_factor * (row.standing if row.in_force else 1.0)
     return row.standing
 
 

@@ -21,11 +21,13 @@ def _provision_heading(provision) -> str:
     return " ".join(reversed(headings))
 
 
-# The constitution in force is the highest law; acts and regulations in force come next,
-# superseded instruments last (still found, and grouped under the version in force).
+# The constitution in force is the highest law; acts and regulations in force and the
+# glossary's explanations come next, superseded instruments last (still found, and grouped
+# under the version in force). Measured on citizens' questions (bench/search_dev.py).
 IN_FORCE_CONSTITUTION = 1.0
-IN_FORCE_OTHER = 0.7
-SUPERSEDED = 0.35
+IN_FORCE_OTHER = 0.25
+GLOSSARY = 0.25
+SUPERSEDED = 0.02
 
 
 def instrument_standing(instrument) -> float:
@@ -71,5 +73,5 @@ def register_search() -> None:
         GlossaryTerm, key="glossary", label=_("Glossary term"),
         url=lambda obj: obj.get_absolute_url(), title=lambda obj: f"{obj.term_th} ({obj.term_en})" if obj.term_en else obj.term_th,
         text=lambda obj: "\n".join([obj.definition_th, obj.definition_en, *obj.aliases_th]),
-        language=lambda obj: "th", queryset=lambda: GlossaryTerm.objects.all(),
+        language=lambda obj: "th", queryset=lambda: GlossaryTerm.objects.all(), standing=lambda obj: GLOSSARY,
     )
