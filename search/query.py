@@ -153,6 +153,8 @@ def _add_expansion(query: Query, key: str, full: str) -> None:
         query.terms[gram] += BIGRAM_WEIGHT * share
     query.terms[key] += WORD_WEIGHT
     ways = [frozenset({key}), frozenset(full_words)]
+    if grams:
+        ways.append(frozenset(grams))  # however the segmenter cut the name in a document
     query.concepts.append(Concept(word=key, ways=ways))
 
 

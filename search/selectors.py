@@ -38,8 +38,8 @@ from .query import Query, parse
 
 logger = logging.getLogger(__name__)
 CANDIDATES = 1000
-# Coverage is measured on this many of the best candidates (ids only, through the index).
-COVERAGE_DEPTH = 200
+# Coverage is measured on the candidates (ids only, through the posting index).
+COVERAGE_DEPTH = CANDIDATES
 COVERAGE_POWER = 2.0
 # A document's score is multiplied by its standing (see search.registry), or by OTHER_YEAR
 # when the query names a year and the document is of another one.
@@ -251,7 +251,9 @@ def _rank(backend, query: Query, scored: dict[int, float], rows: dict[int, Row],
     partial = not complete and not any(hit.tier == 0 for hit in hits)
     if complete and len(query.concepts) <= KEYWORD_CONCEPTS and not query.question:
         hits = [hit for hit in hits if hit.coverage >= 0.999 or hit.tier == 0]
-    elif any(hit.coverage > 0 for hit in hits):
+    else:
+        # Bigram look-alikes of no word of the query are not matches (a misspelling then
+        # gets a "did you mean" rather than noise).
         hits = [hit for hit in hits if hit.coverage > 0 or hit.tier == 0]
     hits.sort(
         key=lambda hit: (
