@@ -285,9 +285,30 @@ def run() -> dict:
     }
 
 
+def relevance_only() -> dict:
+    """NitiBench-Tax through the site's search, segmented only (for tuning)."""
+    with OwnDatabase():
+        from django.conf import settings
+        from django.contrib.contenttypes.models import ContentType
+
+        from search.demo import seed_abbreviations
+
+        settings.SEARCH_MAX_QUERY_LENGTH = 10_000
+        seed_abbreviations()
+        content_type_id = ContentType.objects.get_by_natural_key("chandra_search", "searchdocument").pk
+        return _relevance(content_type_id, segmented=True)
+
+
 def main() -> None:
+    if "--relevance-only" in sys.argv:
+        print(relevance_only())
+        return
+    from bench import search_dev
+
     result = run()
     print(LINE.format(**result))
+    for line in search_dev.lines(search_dev.run()):
+        print(line)
 
 
 if __name__ == "__main__":

@@ -124,6 +124,22 @@ class Outcome:
         return notes
 
     @property
+    def count_text(self) -> str:
+        """"12 results", or "more than 1,000 results" past the candidates read."""
+        from django.contrib.humanize.templatetags.humanize import intcomma
+        from django.utils.translation import get_language, ngettext
+
+        from cms.base.thai import thai_digits
+
+        def shown(number: int) -> str:
+            text = intcomma(number, use_l10n=False)
+            return thai_digits(text) if (get_language() or "th").startswith("th") else text
+
+        if self.total_capped:
+            return _("more than %(n)s results") % {"n": shown(CANDIDATES)}
+        return ngettext("%(n)s result", "%(n)s results", self.total) % {"n": shown(self.total)}
+
+    @property
     def problem_message(self) -> str:
         if self.query.problem == "empty":
             return _("Type a word, a phrase or a section number to search.")
@@ -365,6 +381,8 @@ def search(
     outcome.hits = hits
     outcome.page_obj = page_obj
     outcome.total = paginator.count
+    # The candidates read were capped and nearly all hold a word of the query: more match.
+    outcome.total_capped = capped and paginator.count >= CANDIDATES * 9 // 10
     if snippets and page_obj.object_list:
         needles = _needles(query)
         bodies = dict(

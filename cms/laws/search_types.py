@@ -5,10 +5,14 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from cms.base.thai import thai_digits
+
 
 def _provision_title(provision) -> str:
+    """"มาตรา ๒๕๖ รัฐธรรมนูญ…": section numbers in Thai digits, as the Senate writes them
+    (the analyser reads them as Arabic digits, so either finds the section)."""
     instrument = provision.instrument
-    return f"{instrument.provision_word} {provision.number} {instrument.title}"
+    return f"{instrument.provision_word} {thai_digits(provision.number)} {instrument.title}"
 
 
 def _provision_heading(provision) -> str:
