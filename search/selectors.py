@@ -40,7 +40,7 @@ logger = logging.getLogger(__name__)
 CANDIDATES = 1000
 # Coverage is measured on the candidates (ids only, through the posting index).
 COVERAGE_DEPTH = CANDIDATES
-COVERAGE_POWER = 2.0
+COVERAGE_POWER = 1.0
 # A document's score is multiplied by its standing (see search.registry), or by OTHER_YEAR
 # when the query names a year and the document is of another one.
 OTHER_YEAR = 0.5

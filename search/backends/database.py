@@ -24,9 +24,10 @@ TITLE_BOOST = 2
 HEADING_BOOST = 1
 NUMBER_BOOST = 1
 # A query reads at most about this many postings: past it, the most common terms (the
-# lowest idf, the least to add) are left out, the rarest always kept. Small indexes
-# never reach it; a 100,000-document index does for long questions.
-POSTING_BUDGET = 250_000
+# lowest idf, the least to add) are left out of the sum, the rarest always kept; coverage
+# (search.selectors) still sees every term on the candidates. Small indexes never reach
+# it; a 100,000-document index does for common words.
+POSTING_BUDGET = 100_000
 KEEP_AT_LEAST = 3
 CHUNK = 900  # below SQLite's bound on query parameters
 
