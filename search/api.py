@@ -12,6 +12,11 @@ from cms.api.language import LANG_PARAMETER, LanguageMixin
 from . import selectors
 
 
+class AlsoInSerializer(serializers.Serializer):
+    year = serializers.IntegerField(help_text="Year B.E.")
+    url = serializers.CharField()
+
+
 class HitSerializer(serializers.Serializer):
     type = serializers.CharField(help_text="Type key: page, news, provision, instrument, glossary, …")
     type_label = serializers.CharField()
@@ -22,6 +27,8 @@ class HitSerializer(serializers.Serializer):
     date = serializers.DateField(allow_null=True)
     number = serializers.CharField(allow_blank=True)
     language = serializers.CharField()
+    in_force = serializers.BooleanField(help_text="False for a superseded instrument or section.")
+    also_in = AlsoInSerializer(many=True, help_text="Earlier versions of this section grouped under it, newest first.")
 
 
 class FacetSerializer(serializers.Serializer):
@@ -38,7 +45,8 @@ class FacetsSerializer(serializers.Serializer):
 
 class SearchResponseSerializer(serializers.Serializer):
     query = serializers.CharField(help_text="The query as searched (cut when too long).")
-    count = serializers.IntegerField()
+    count = serializers.IntegerField(help_text="Results counted; a lower bound when count_capped.")
+    count_capped = serializers.BooleanField(help_text="More documents match than were read: show “more than count”.")
     page = serializers.IntegerField()
     pages = serializers.IntegerField()
     results = HitSerializer(many=True)
@@ -112,7 +120,8 @@ class SearchView(LanguageMixin, APIView):
         page_obj = outcome.page_obj
         data = {
             "query": outcome.query.text,
-            "count": outcome.total,
+            "count": selectors.CANDIDATES if outcome.total_capped else outcome.total,
+            "count_capped": outcome.total_capped,
             "page": page_obj.number,
             "pages": page_obj.paginator.num_pages,
             "results": [
@@ -126,6 +135,8 @@ class SearchView(LanguageMixin, APIView):
                     "date": hit.document.date,
                     "number": hit.document.number,
                     "language": hit.document.language,
+                    "in_force": hit.document.in_force,
+                    "also_in": [{"year": year, "url": _absolute(request, url)} for year, url in hit.also_in],
                 }
                 for hit in page_obj.object_list
             ],
