@@ -2,10 +2,7 @@
 track with the PIN, and the citizen's actions. One error format
 (:mod:`cms.api.errors`)."""
 
-import hashlib
-import json
-
-from django.db import IntegrityError, transaction
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -24,12 +21,10 @@ from cms.api.throttling import ScopedRateThrottle
 from cms.base.clientip import client_ip
 from cms.base.thai import arabic_digits
 
-from . import replay, selectors, services
-from .forms import PHONE_RE
-from .models import Case, CaseKind, CaseState, Category, IdempotencyKey
+from . import selectors, services
+from .models import Case, CaseKind, Category
 from .models.case import normalise_code
 
-S = CaseState
 
 PIN_HEADER = OpenApiParameter("X-Case-PIN", OpenApiTypes.STR, OpenApiParameter.HEADER,
                               description="The case's PIN (or, on POST, as `pin` in the body). Never in the query "
@@ -75,11 +70,12 @@ class CaseCreateSerializer(serializers.Serializer):
             raise serializers.ValidationError(_("Choose a category from the list."))
         return category
 
-    def validate_contact_phone(self, phone):
-        phone = arabic_digits(phone or "").strip()
-        if phone and not PHONE_RE.match(phone):
-            raise serializers.ValidationError(_("Enter a phone number of 9 to 15 digits, for example 081 234 5678."))
-        return phone
+    def validate(self, attrs):
+        """The filing's rules are :func:`cases.services.validate_filing`'s."""
+        try:
+            return {"filing": services.validate_filing(**attrs)}
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.message_dict) from None
 
 
 class CaseFiledSerializer(serializers.Serializer):
@@ -113,27 +109,20 @@ class CaseDetailSerializer(serializers.Serializer):
     state = serializers.CharField()
     state_label = serializers.CharField(source="get_state_display")
     filed_at = serializers.DateTimeField()
-    expected_date = serializers.SerializerMethodField()
+    expected_date = serializers.DateField(source="due_date", allow_null=True)
     rejection_reason = serializers.CharField()
     referred_to = serializers.CharField()
     rating = serializers.IntegerField(allow_null=True)
     timeline = serializers.SerializerMethodField()
-    actions = serializers.SerializerMethodField()
+    actions = serializers.DictField(child=serializers.BooleanField(), source="citizen_actions")
 
     @extend_schema_field(CaseCategorySerializer)
     def get_category(self, case):
         return CaseCategorySerializer(case.category).data
 
-    def get_expected_date(self, case) -> str | None:
-        value = selectors.expected_date(case)
-        return value.isoformat() if value else None
-
     @extend_schema_field(CaseTimelineItemSerializer(many=True))
     def get_timeline(self, case):
         return CaseTimelineItemSerializer(selectors.public_timeline(case), many=True).data
-
-    def get_actions(self, case) -> dict[str, bool]:
-        return selectors.citizen_actions(case)
 
 
 class CaseReplySerializer(serializers.Serializer):
@@ -170,24 +159,13 @@ class CategoryViewSet(LanguageMixin, viewsets.GenericViewSet):
         return Response(CaseCategorySerializer(self.get_queryset(), many=True).data)
 
 
-def _request_hash(data):
-    """A fingerprint of a filing, to tell a retry from a different submission under the same key."""
-    plain = {}
-    for key, value in data.items():
-        if key == "attachments":
-            plain[key] = [[f.name, f.size] for f in value]
-        elif isinstance(value, Category):
-            plain[key] = value.slug
-        else:
-            plain[key] = value
-    return hashlib.sha256(json.dumps(plain, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
-
-
 CASE_ERRORS = {
     services.CaseConflict: status.HTTP_409_CONFLICT,
     services.TransitionRefused: status.HTTP_409_CONFLICT,
     services.WrongPin: status.HTTP_403_FORBIDDEN,
     services.PinLocked: status.HTTP_429_TOO_MANY_REQUESTS,
+    services.IdempotencyKeyInvalid: status.HTTP_400_BAD_REQUEST,
+    services.IdempotencyKeyReused: status.HTTP_422_UNPROCESSABLE_ENTITY,
 }
 
 
@@ -220,42 +198,22 @@ class CaseViewSet(LanguageMixin, viewsets.GenericViewSet):
     def create(self, request):
         serializer = CaseCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
-        key = (request.headers.get("Idempotency-Key") or "").strip()
-        if len(key) > 200:
-            return error_response(code="invalid", message=_("The Idempotency-Key is too long (200 characters at most)."))
-        if not key:
-            return Response(self._file(request, data), status=status.HTTP_201_CREATED)
-        fingerprint = _request_hash(data)
-        with transaction.atomic():
-            try:
-                with transaction.atomic():
-                    record = IdempotencyKey.objects.create(key=key, request_hash=fingerprint)
-            except IntegrityError:
-                # Another request with this key finished first (a concurrent one waited for it here).
-                record = IdempotencyKey.objects.get(key=key)
-                if record.request_hash != fingerprint:
-                    return error_response(status_code=422, code="idempotency_key_reused", message=_(
-                        "This Idempotency-Key was already used for a different submission."))
-                return Response(replay.replayed_answer(record.response, key=key, case=record.case),
-                                status=status.HTTP_200_OK, headers={"Idempotent-Replayed": "true"})
-            body = self._file(request, data)
-            record.case = Case.objects.get(code=body["code"])
-            record.response = replay.stored_answer(body, key=key)
-            record.save(update_fields=["case", "response"])
-        return Response(body, status=status.HTTP_201_CREATED)
+        try:
+            body, filed = services.case_file_once(
+                key=request.headers.get("Idempotency-Key", ""), filing=serializer.validated_data["filing"],
+                answer=lambda case, pin: self._filed(request, case, pin),
+                language=translation.get_language() or "th", channel="api",
+            )
+        except services.CaseError as error:
+            return _case_error(error)
+        if filed:
+            return Response(body, status=status.HTTP_201_CREATED)
+        return Response(body, status=status.HTTP_200_OK, headers={"Idempotent-Replayed": "true"})
 
-    def _file(self, request, data):
-        case, pin = services.case_file(
-            kind=data["kind"], category=data["category"], subject=data["subject"], description=data["description"],
-            province=data["province"], district=data["district"], subdistrict=data["subdistrict"],
-            respondent=data["respondent"], anonymous=data["anonymous"], contact_name=data["contact_name"],
-            contact_email=data["contact_email"], contact_phone=data["contact_phone"], consent=data["consent"],
-            language=translation.get_language() or "th", attachments=data["attachments"], channel="api",
-        )
+    def _filed(self, request, case, pin):
         return CaseFiledSerializer({
             "code": case.code, "display_code": case.display_code, "pin": pin, "state": case.state,
-            "state_label": case.get_state_display(), "expected_date": selectors.expected_date(case),
+            "state_label": case.get_state_display(), "expected_date": case.due_date,
             "url": request.build_absolute_uri(reverse("v1:case-detail", kwargs={"code": case.code})),
         }).data
 

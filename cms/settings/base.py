@@ -22,6 +22,10 @@ SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default="")
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", dev_default="127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default="")
+# Keys of the record's signatures ("id:secret", the first signs, the others only
+# verify: rotation). Kept outside the database, so that whoever can write the
+# database cannot rewrite the record unnoticed.
+RECORDS_HMAC_KEYS = env.list("RECORDS_HMAC_KEYS", dev_default="dev:chandra-development-records-key-not-secret")
 # The load balancer and proxies in front of the app (addresses or networks): the
 # client's address is read from X-Forwarded-For past them (cms.base.clientip).
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default="")
@@ -31,9 +35,11 @@ INSTALLED_APPS = [
     "home",
     "search",
     "cases",
+    "cms.records",
     "cms.base",
     "cms.news",
     "cms.laws",
+    "cms.legislation",
     # Wagtail and translation
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -8,6 +8,7 @@ from .env import Env
 env = Env(strict=True)
 
 SECRET_KEY = env.str("SECRET_KEY")
+RECORDS_HMAC_KEYS = env.list("RECORDS_HMAC_KEYS")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 DEBUG = False
 DATABASE_URL = env.str("DATABASE_URL")

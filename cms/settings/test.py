@@ -11,6 +11,7 @@ from .base import DATABASES  # noqa: E402
 
 DEBUG = False
 SECRET_KEY = "chandra-tests-only"
+RECORDS_HMAC_KEYS = ["test:chandra-tests-only-records-key"]
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

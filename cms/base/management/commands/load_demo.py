@@ -14,6 +14,7 @@ DEMO_MODULES = [
     "cms.base.demo",
     "cms.news.demo",
     "cms.laws.demo",
+    "cms.legislation.demo",
     "cases.demo",
     # Search last: it indexes what the others loaded.
     "search.demo",
