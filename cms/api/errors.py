@@ -57,6 +57,7 @@ class Unavailable(exceptions.APIException):
     status_code = status.HTTP_503_SERVICE_UNAVAILABLE
     default_code = "unavailable"
     default_detail = gettext_lazy("The service is briefly unavailable. Try again in a few seconds.")
+    wait = RETRY_AFTER_SECONDS  # DRF sends it as Retry-After, like a throttle's wait
 
 
 def api_exception(exc):
@@ -94,10 +95,8 @@ def exception_handler(exc, context):
                 body["message"] = body["fields"]["non_field_errors"][0]
         else:
             body["message"] = _message(detail)
-    if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
+    if getattr(exc, "wait", None) is not None:
         body["retry_after_seconds"] = int(exc.wait)
-    if isinstance(exc, Unavailable):
-        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response.data = {"error": body}
     return response
 
@@ -117,10 +116,12 @@ def _code(exc, detail):
     return getattr(exc, "default_code", "error")
 
 
-def error_body(*, status_code, code, message, fields=None):
+def error_body(*, status_code, code, message, fields=None, retry_after_seconds=None):
     body = {"status": status_code, "code": code, "message": str(message)}
     if fields:
         body["fields"] = fields
+    if retry_after_seconds is not None:
+        body["retry_after_seconds"] = retry_after_seconds
     return {"error": body}
 
 

@@ -28,13 +28,14 @@ def _api_error(request, exception_class):
     with translation.override(requested_language(request) or translation.get_language()):
         exc = exception_class()
         codes = exc.get_codes()
+        wait = getattr(exc, "wait", None)
         response = JsonResponse(
             error_body(status_code=exc.status_code, code=codes if isinstance(codes, str) else exc.default_code,
-                       message=exc.detail),
+                       message=exc.detail, retry_after_seconds=wait),
             status=exc.status_code, json_dumps_params={"ensure_ascii": False},
         )
-    if isinstance(exc, Unavailable):
-        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    if wait is not None:
+        response.headers["Retry-After"] = str(wait)
     return response
 
 

@@ -27,7 +27,7 @@ class BillFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Words"), method="filter_words")
     stage = django_filters.ChoiceFilter(label=_("Stage"), choices=BillStage.choices)
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=BillKind.choices)
-    year = django_filters.NumberFilter(label=_("Year (B.E.)"), method="filter_year")
+    year = django_filters.NumberFilter(label=_("Year (B.E.)"), method="filter_year", min_value=1, max_value=9999)
     committee = django_filters.ModelChoiceFilter(label=_("Committee"), queryset=Committee.objects.all())
 
     class Meta:
@@ -43,7 +43,7 @@ class BillFilter(django_filters.FilterSet):
 
 class SittingFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=SittingKind.choices)
-    year = django_filters.NumberFilter(label=_("Year (B.E.)"), method="filter_year")
+    year = django_filters.NumberFilter(label=_("Year (B.E.)"), method="filter_year", min_value=1, max_value=9999)
     committee = django_filters.ModelChoiceFilter(label=_("Committee"), queryset=Committee.objects.all())
 
     class Meta:
@@ -58,7 +58,7 @@ class VoteFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Words"), method="filter_words")
     bill = django_filters.NumberFilter(label=_("Bill"), field_name="bill_id")
     sitting = django_filters.NumberFilter(label=_("Sitting"), field_name="sitting_id")
-    year = django_filters.NumberFilter(label=_("Year (B.E.)"), method="filter_year")
+    year = django_filters.NumberFilter(label=_("Year (B.E.)"), method="filter_year", min_value=1, max_value=9999)
 
     class Meta:
         model = Vote

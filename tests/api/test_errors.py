@@ -114,7 +114,7 @@ def test_a_lost_database_is_a_503_to_retry(api, monkeypatch):
     monkeypatch.setattr(services, "case_check_pin", down)
     response = api.get(reverse("v1:case-detail", kwargs={"code": CODE}), HTTP_X_CASE_PIN="123456")
     assert_api_error(response, 503, "unavailable")
-    assert response["Retry-After"] == "5"
+    assert response["Retry-After"] == "5" and response.json()["error"]["retry_after_seconds"] == 5
 
 
 @pytest.mark.parametrize("path,content_type", [("/api/v1/cases/", "application/json"), ("/th/", "text/html")])
