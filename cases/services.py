@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, has_transition_perm
 
 from cms.records import services as records
-from cms.records.services import outbox_redact
 
 from . import selectors
 from .calendar import WorkingCalendar
@@ -688,7 +687,7 @@ def case_anonymise(*, case, now=None):
             return locked
         Case.objects.filter(pk=locked.pk).update(
             contact_name="", contact_email="", contact_phone="", anonymised_at=now or timezone.now())
-        outbox_redact(subject_object=locked, to="anonymised@invalid")
+        records.outbox_redact(subject_object=locked, to="anonymised@invalid")
         record_event(locked, by=None, kind=EventKind.ANONYMISED)
     locked.refresh_from_db()
     return locked
