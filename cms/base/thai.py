@@ -35,6 +35,13 @@ def thai_digits(value) -> str:
     return str(value).translate(_TO_THAI)
 
 
+def localized_digits(value) -> str:
+    """The digit rule (README, "Numbers"): Thai digits on Thai pages, Arabic on English ones."""
+    if (get_language() or "th").startswith("th"):
+        return thai_digits(value)
+    return str(value)
+
+
 def arabic_digits(value) -> str:
     """Accept Thai digits wherever a number is typed: '๒๕๖' -> '256'."""
     return str(value).translate(_TO_ARABIC)

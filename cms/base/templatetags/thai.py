@@ -13,15 +13,13 @@ register = template.Library()
 def thaidate(value, style="long"):
     """{{ page.date|thaidate }} -> '23 พฤศจิกายน 2569' on Thai pages,
     '23 November 2026' on English ones. Styles: long, short, datetime."""
-    return thai.format_date(value, style)
+    return thai.localized_digits(thai.format_date(value, style))
 
 
 @register.filter
 def thaidigits(value):
     """Thai digits on Thai pages only; English pages keep Arabic digits."""
-    if (get_language() or "th").startswith("th"):
-        return thai.thai_digits(value)
-    return str(value)
+    return thai.localized_digits(value)
 
 
 @register.filter
