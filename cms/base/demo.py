@@ -4,9 +4,7 @@ demo accounts. Everything is looked up before it is created, so it can run
 any number of times."""
 
 import io
-import json
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.images import ImageFile
@@ -166,15 +164,14 @@ def _home_pages(th, en):
 
 def _senate_sections():
     """Real text of the Senate's composition and term from the 2560 constitution."""
-    path = settings.SHARED_DATA_DIR / "constitution_2560_sections.jsonl"
+    from cms.laws.importer import read_jsonl
+    from cms.laws.services import legal_text_path
+
     wanted = {"107", "109"}
     found = {}
-    if path.exists():
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                record = json.loads(line)
-                if record["section"] in wanted:
-                    found[record["section"]] = record
+    for _line, record in read_jsonl(legal_text_path("constitution_2560_sections.jsonl")):
+        if record["section"] in wanted:
+            found[record["section"]] = record
     return [found[number] for number in sorted(found, key=int)]
 
 

@@ -5,18 +5,15 @@ import json
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from cms.laws import services
-from cms.laws.importer import ImportRefused, parse_thai_date
+from cms.laws.importer import ImportRefused, open_text, parse_thai_date
 from cms.laws.models import Division, Instrument, Provision
 
-DATA = Path(settings.SHARED_DATA_DIR)
-
-
 def _lines(name):
-    return (DATA / name).read_text(encoding="utf-8").splitlines()
+    with open_text(services.legal_text_path(name)) as handle:
+        return handle.read().splitlines()
 
 
 def test_2560_is_imported_with_its_structure(c2560):

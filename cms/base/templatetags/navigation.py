@@ -51,6 +51,33 @@ def language_links(context):
     return links
 
 
+@register.filter
+def startswith(path, prefix):
+    """{% if request.path|startswith:url %}: the reader is inside that service."""
+    return bool(prefix) and str(path).startswith(str(prefix))
+
+
 @register.simple_tag
 def locale_name(code):
     return dict(settings.LANGUAGES).get(code, code)
+
+
+@register.simple_tag(takes_context=True)
+def services(context):
+    """Every service that exists, as (service, url): the menu, the phone menu and the footer."""
+    from cms.base.services import available_services
+
+    root = site_root(context)
+    return available_services(root.locale if root is not None else None)
+
+
+@register.inclusion_tag("includes/crumbs.html", takes_context=True)
+def crumbs(context, current, service=""):
+    """The trail of a page that is not a Wagtail page: home › the service › this page."""
+    from cms.base.services import SERVICES_BY_KEY
+
+    root = site_root(context)
+    trail = []
+    if service and (entry := SERVICES_BY_KEY.get(service)) and (url := entry.url(root.locale if root else None)):
+        trail.append((entry.title, url))
+    return {"root": root, "trail": trail, "current": current}
