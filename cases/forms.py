@@ -65,8 +65,6 @@ class CaseForm(forms.Form):
                                  help_text=_("Optional: the agency, office or position concerned."))
     attachments = MultipleFileField(
         label=_("Photos or documents"), required=False,
-        help_text=_("Optional: up to %(count)d photos (JPEG, PNG, WebP) or PDF files, %(mb)d MB each.")
-        % {"count": conf.max_attachments, "mb": conf.max_upload_bytes // (1024 * 1024)},
         widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"}),
     )
     anonymous = forms.BooleanField(label=_("File anonymously (we will not know who you are)"), required=False,
@@ -88,6 +86,10 @@ class CaseForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = categories()
+        # Built per request: interpolated at import time, it would stay in one language.
+        self.fields["attachments"].help_text = _(
+            "Optional: up to %(count)d photos (JPEG, PNG, WebP) or PDF files, %(mb)d MB each."
+        ) % {"count": conf.max_attachments, "mb": conf.max_upload_bytes // (1024 * 1024)}
         self._area_choices()
 
     def _area_choices(self):

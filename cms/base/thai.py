@@ -86,3 +86,11 @@ def be_year(value) -> int:
     if isinstance(value, int):
         return value + BE_OFFSET
     return to_bangkok(value).year + BE_OFFSET
+
+
+def text_language(value) -> str:
+    """'th' when most letters of ``value`` are Thai, otherwise 'en'."""
+    text = str(value)
+    thai_letters = sum(1 for char in text if "\u0e01" <= char <= "\u0e5b")
+    latin_letters = sum(1 for char in text if char.isascii() and char.isalpha())
+    return "th" if thai_letters >= latin_letters and thai_letters else "en"

@@ -176,6 +176,10 @@ class Instrument(RevisionMixin, index.Indexed, models.Model):
         return self.kind in CONSTITUTION_KINDS
 
     @property
+    def is_regulation(self):
+        return self.kind == InstrumentKind.REGULATION
+
+    @property
     def is_interim(self):
         return self.kind == InstrumentKind.INTERIM
 

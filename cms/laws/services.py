@@ -51,8 +51,8 @@ def read_legal_json(name: str):
 
 def glossary_terms() -> list[lawtext.Term]:
     return [
-        lawtext.Term(slug=term.slug, forms=tuple(term.forms), title=term.term_en)
-        for term in GlossaryTerm.objects.only("slug", "term_th", "term_en", "aliases_th")
+        lawtext.Term(slug=term.slug, forms=tuple(term.forms))
+        for term in GlossaryTerm.objects.only("slug", "term_th", "aliases_th")
     ]
 
 

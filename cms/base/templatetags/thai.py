@@ -30,3 +30,11 @@ def beyear(value):
     if (get_language() or "th").startswith("th"):
         return thai.be_year(value)
     return value if isinstance(value, int) else thai.to_bangkok(value).year
+
+
+@register.filter
+def textlang(value):
+    """The language a piece of content is written in, for its lang attribute:
+    'th' when most of its letters are Thai, otherwise 'en'. Marks Thai quotations
+    and Thai tags on English pages (and the reverse) for screen readers."""
+    return thai.text_language(value)
