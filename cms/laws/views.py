@@ -89,13 +89,15 @@ def _as_of(request) -> tuple[dt.date | None, AsOfForm, bool]:
     raw_date = request.GET.get("date")
     if raw_date:
         date = parse_date(raw_date)
-        return date, AsOfForm(initial={"on": date}), date is None
-    if any(request.GET.get(f"on_{part}") for part in ("day", "month", "year")):
+        form = AsOfForm(initial={"on": date})
+    elif any(request.GET.get(f"on_{part}") for part in ("day", "month", "year")):
         form = AsOfForm(request.GET)
-        if form.is_valid():
-            return form.cleaned_data["on"], form, False
-        return None, form, True
-    return None, AsOfForm(), False
+        date = form.cleaned_data["on"] if form.is_valid() else None
+    else:
+        return None, AsOfForm(), False
+    if date is None:
+        form.fields["on"].widget.attrs.update({"aria-invalid": "true", "aria-describedby": "as-of-error"})
+    return date, form, date is None
 
 
 @require_GET

@@ -34,7 +34,7 @@ def test_interim_charter_and_its_checked_end(interim2475):
     assert interim2475.note == ""  # the catalogue's English remarks are not shown to readers
 
 
-def test_a_missing_legal_text_is_an_error(monkeypatch, tmp_path):
+def test_a_missing_legal_text_is_an_error(db, monkeypatch, tmp_path):
     monkeypatch.setattr(services, "LEGAL_TEXTS_DIR", tmp_path)
     with pytest.raises(services.MissingDataFile, match="thai_constitutions.jsonl"):
         services.load_constitutions(index=False)

@@ -72,7 +72,7 @@ def test_sections_helper_reads_the_real_texts():
     assert "จำนวนรวมหนึ่งร้อยห้าสิบคน" in sections("constitution-2550")["111"]["text"]
     assert len(sections("constitution-2560")) == 279
     assert "อำนาจสูงสุดของประเทศ" in sections("constitution-2475-interim")["1"]["text"]
-    with pytest.raises(AssertionError):
+    with pytest.raises(FileNotFoundError):
         sections("constitution-2999")
 
 
