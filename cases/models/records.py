@@ -1,9 +1,6 @@
-"""The record of a case: append-only audit events chained by hash,
-attachments in private storage, the notification outbox and idempotency keys."""
-
-import datetime as dt
-import hashlib
-import json
+"""What a case keeps beside its record: the kinds of its events (the events
+themselves are :class:`cms.records.models.Event` rows), attachments in
+private storage and idempotency keys."""
 
 from django.conf import settings
 from django.db import models
@@ -11,10 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .case import Case
-
-
-class AuditTamperError(Exception):
-    """Raised when the application tries to change or delete an audit event."""
 
 
 class EventKind(models.TextChoices):
@@ -32,75 +25,6 @@ class EventKind(models.TextChoices):
     OVERDUE = "overdue", _("Flagged as overdue")
     ANONYMISED = "anonymised", _("Personal data removed")
     LINK = "link", _("Related case linked")
-
-
-class CaseEventQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise AuditTamperError("Audit events are append-only: they cannot be updated.")
-
-    def delete(self):
-        raise AuditTamperError("Audit events are append-only: they cannot be deleted.")
-
-    def _raw_delete(self, using):
-        raise AuditTamperError("Audit events are append-only: they cannot be deleted.")
-
-
-class CaseEvent(models.Model):
-    """One thing that happened to a case. Never updated, never deleted; each
-    event carries the hash of the case's previous event."""
-
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="events")
-    seq = models.PositiveIntegerField(editable=False)
-    at = models.DateTimeField(default=timezone.now, editable=False)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                              related_name="case_events")
-    actor_kind = models.CharField(max_length=10, default="officer")  # officer, citizen, system
-    kind = models.CharField(max_length=20, choices=EventKind.choices)
-    transition = models.CharField(max_length=40, blank=True)
-    from_state = models.CharField(max_length=20, blank=True)
-    to_state = models.CharField(max_length=20, blank=True)
-    comment = models.TextField(blank=True)
-    public = models.BooleanField(default=False)
-    data = models.JSONField(default=dict, blank=True)
-    prev_hash = models.CharField(max_length=64, blank=True, editable=False)
-    hash = models.CharField(max_length=64, editable=False)
-
-    objects = CaseEventQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["case", "seq"]
-        verbose_name = _("case event")
-        verbose_name_plural = _("case events")
-        constraints = [models.UniqueConstraint(fields=["case", "seq"], name="cases_event_seq_unique")]
-        indexes = [models.Index(fields=["kind", "at"], name="cases_event_kind_idx")]
-
-    def __str__(self):
-        return f"{self.case_id}#{self.seq} {self.kind}"
-
-    def canonical(self):
-        """The serialisation the hash is computed over: sorted keys, UTC ISO time."""
-        return json.dumps(
-            {
-                "case": self.case_id, "seq": self.seq, "at": self.at.astimezone(dt.UTC).isoformat(),
-                "actor": self.actor_id, "actor_kind": self.actor_kind, "kind": self.kind,
-                "transition": self.transition, "from": self.from_state, "to": self.to_state,
-                "comment": self.comment, "public": self.public, "data": self.data, "prev": self.prev_hash,
-            },
-            sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str,
-        )
-
-    def compute_hash(self):
-        return hashlib.sha256(self.canonical().encode()).hexdigest()
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AuditTamperError("Audit events are append-only: they cannot be updated.")
-        if not self.hash:
-            self.hash = self.compute_hash()
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AuditTamperError("Audit events are append-only: they cannot be deleted.")
 
 
 def private_storage():
@@ -138,43 +62,6 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.original_name
-
-
-class Notification(models.Model):
-    """The outbox: a message is a row before it is sent, and is sent once."""
-
-    class Kind(models.TextChoices):
-        CITIZEN_UPDATE = "citizen_update", _("Update to the citizen")
-        CITIZEN_FILED = "citizen_filed", _("Confirmation to the citizen")
-        ASSIGNED = "assigned", _("Case assigned")
-        OVERDUE = "overdue", _("Case overdue")
-
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notifications")
-    event = models.ForeignKey(CaseEvent, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    recipient_user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True,
-                                       related_name="+")
-    email = models.EmailField()
-    language = models.CharField(max_length=5, default="th")
-    # Only what the message needs beyond the case (the PIN of a new case);
-    # emptied once sent.
-    payload = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["created_at"]
-        verbose_name = _("notification")
-        verbose_name_plural = _("notifications")
-        constraints = [
-            models.UniqueConstraint(fields=["event", "email"], name="cases_notification_once",
-                                    condition=models.Q(event__isnull=False)),
-        ]
-
-    def __str__(self):
-        return f"{self.kind} → {self.email}"
 
 
 class IdempotencyKey(models.Model):

@@ -1,7 +1,8 @@
 """The lists officers and editors manage: categories (translatable), departments
-(translatable), officer profiles, routing rules, service levels and holidays."""
+(translatable), officer profiles, routing rules, service levels and extra days off."""
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TranslatableMixin
@@ -74,6 +75,27 @@ class OfficerProfile(models.Model):
         return f"{self.user} ({self.get_role_display()})"
 
 
+def officer_profile(user):
+    """The case profile of a signed-in user, or None (citizens, anonymous users,
+    staff without a profile). Django caches the answer on the user, absence included."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    try:
+        return user.case_profile
+    except ObjectDoesNotExist:
+        return None
+
+
+def is_supervisor(user):
+    """Superusers, and supervisors holding the permission to assign."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
+        return True
+    profile = officer_profile(user)
+    return profile is not None and profile.role == OfficerRole.SUPERVISOR and user.has_perm("cases.assign_case")
+
+
 class RoutingRule(models.Model):
     """Category × province → department. The most specific matching rule wins:
     category and province, then category alone, then province alone, then the
@@ -111,15 +133,17 @@ class SLA(models.Model):
 
 
 class Holiday(models.Model):
-    """A public holiday: not a working day."""
+    """A day off that staff enter besides Thailand's public holidays (which
+    come from the ``holidays`` package, see :mod:`cases.calendar`): not a
+    working day."""
 
     date = models.DateField(_("date"), unique=True)
     name = models.CharField(_("name"), max_length=200)
 
     class Meta:
         ordering = ["date"]
-        verbose_name = _("public holiday")
-        verbose_name_plural = _("public holidays")
+        verbose_name = _("extra day off")
+        verbose_name_plural = _("extra days off")
 
     def __str__(self):
         return f"{self.date:%Y-%m-%d} {self.name}"

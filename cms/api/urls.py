@@ -18,4 +18,7 @@ urlpatterns = [
     path("", include("search.api_urls")),
     path("", include("cms.laws.api_urls")),
     path("", include("cases.api_urls")),
+    path("", include("cms.legislation.api_urls")),
+    path("", include("cms.live.api_urls")),
+    path("", include("cms.follows.api_urls")),
 ]

@@ -37,6 +37,7 @@ DEMO_ACCOUNTS = {
     "officer": {"password": "demo-officer-2569", "groups": ["Case officers"], "name": ("สุดา", "ดำเนินการ")},
     "officer2": {"password": "demo-officer2-2569", "groups": ["Case officers"], "name": ("อนันต์", "ดำเนินการ")},
     "supervisor": {"password": "demo-supervisor-2569", "groups": ["Case supervisors"], "name": ("ประเสริฐ", "หัวหน้างาน")},
+    "clerk": {"password": "demo-clerk-2569", "groups": ["Legislative staff"], "name": ("กมล", "นิติบัญญัติ")},
 }
 
 GROUP_DESCRIPTIONS = {
@@ -47,6 +48,7 @@ GROUP_DESCRIPTIONS = {
     "Case intake": "screen new complaints and suggestions",
     "Case officers": "work the cases of their department",
     "Case supervisors": "assign, reassign and oversee cases; see sealed identities",
+    "Legislative staff": "keep bills, committees, sittings and votes up to date; move bills through their stages",
 }
 
 HOME = {

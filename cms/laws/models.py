@@ -199,12 +199,6 @@ class Instrument(RevisionMixin, index.Indexed, models.Model):
             return _("Abrogated by a coup d'état")
         return ""
 
-    @property
-    def display_title(self):
-        if (get_language() or "th").startswith("en") and self.english_title:
-            return self.english_title
-        return self.title
-
 
 class DivisionKind(models.TextChoices):
     CHAPTER = "chapter", _("Chapter (หมวด)")

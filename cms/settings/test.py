@@ -11,6 +11,7 @@ from .base import DATABASES  # noqa: E402
 
 DEBUG = False
 SECRET_KEY = "chandra-tests-only"
+RECORDS_HMAC_KEYS = ["test:chandra-tests-only-records-key"]
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
@@ -21,6 +22,7 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {  # noqa: F405
     "anon": "10000/minute",
     "user": "10000/minute",
     "case_filing": "10000/minute",
+    "follow": "10000/minute",
 }
 DATABASES["default"]["CONN_MAX_AGE"] = 0
 DATABASES["default"].setdefault("TEST", {})

@@ -10,7 +10,7 @@ from django.db import connection
 from django.urls import reverse
 
 from cases import services
-from cases.models import CaseEvent, CaseState as S, EventKind
+from cases.models import CaseState as S, EventKind
 
 from .factories import PNG, file_case, upload
 from .test_inbox import grant_admin, in_progress, walk
@@ -264,7 +264,7 @@ def test_timeline_shows_every_event_with_public_and_internal_marked(staff, clien
     response = page(client, case)
     timeline = response.context["timeline"]
     assert [row["event"].seq for row in timeline] == list(
-        CaseEvent.objects.filter(case=case).order_by("seq").values_list("seq", flat=True))
+        case.events.order_by("seq").values_list("seq", flat=True))
     assert "บันทึกภายใน" in response.content.decode()
 
 

@@ -15,8 +15,10 @@ from django.db import connection
 from django.utils import timezone
 from django_fsm import ConcurrentTransition
 
-from cases import services, tasks
-from cases.models import Case, CaseEvent, CaseState as S, EventKind, Notification
+from cases import services
+from cases.models import Case, CaseState as S, EventKind
+from cms.records import tasks
+from cms.records.models import OutboxMessage
 
 from .factories import PDF, PNG, file_case, upload
 from .test_transitions import to_state
@@ -36,7 +38,7 @@ def test_a_stale_copy_gets_a_clear_conflict_and_nothing_is_lost(world):
     assert "changed" in str(error.value) or "เปลี่ยน" in str(error.value)
     case.refresh_from_db()
     assert case.state == S.ACCEPTED and case.rejection_reason == ""
-    assert CaseEvent.objects.filter(case=case, transition="reject").count() == 0
+    assert case.events.filter(transition="reject").count() == 0
 
 
 def test_the_model_refuses_to_save_over_a_changed_state(world):
@@ -76,7 +78,7 @@ def test_two_officers_at_the_same_moment_one_wins(world):
     assert sorted(outcomes) == ["conflict", "ok"]
     case.refresh_from_db()
     assert case.state in (S.ACCEPTED, S.REJECTED)
-    decisions = CaseEvent.objects.filter(case=case, transition__in=["accept", "reject"])
+    decisions = case.events.filter(transition__in=["accept", "reject"])
     assert decisions.count() == 1 and decisions.get().to_state == case.state
     call_command("verify_audit", stdout=io.StringIO())
 
@@ -91,10 +93,10 @@ def test_citizen_is_emailed_once_in_the_language_they_filed_in(world, django_cap
         services.case_transition(case=case, transition="screen", by=world["intake"])  # not e-mailed
         services.case_transition(case=case, transition="accept", by=world["intake"])
     assert len(mail.outbox) == 2 and "Accepted" in mail.outbox[1].body
-    notification = Notification.objects.get(event__transition="accept")
+    notification = OutboxMessage.objects.get(event__transition="accept")
     assert notification.sent_at is not None
     # a second delivery of the same task sends nothing
-    assert tasks.send_notification.call(notification.pk) is False
+    assert tasks.send_outbox_message.call(notification.pk) is False
     assert tasks.send_pending() == 0
     assert len(mail.outbox) == 2
 
@@ -106,13 +108,13 @@ def test_thai_citizen_gets_thai_mail_and_the_pin(world, django_capture_on_commit
     message = mail.outbox[0]
     assert "ได้รับเรื่อง" in message.subject and pins[0] in message.body
     # the PIN does not stay in the outbox once sent
-    assert Notification.objects.get().payload == {}
+    assert OutboxMessage.objects.get().context == {}
 
 
 def test_anonymous_citizens_get_no_mail(world, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         file_case(category=world["category"], anonymous=True, contact_email="x@example.org")
-    assert mail.outbox == [] and Notification.objects.count() == 0
+    assert mail.outbox == [] and OutboxMessage.objects.count() == 0
 
 
 def test_a_failed_send_is_retried_and_then_sent_once(world, django_capture_on_commit_callbacks, monkeypatch):
@@ -126,7 +128,7 @@ def test_a_failed_send_is_retried_and_then_sent_once(world, django_capture_on_co
     monkeypatch.setattr(EmailMessage, "send", broken)
     with django_capture_on_commit_callbacks(execute=True):
         file_case(category=world["category"])
-    notification = Notification.objects.get()
+    notification = OutboxMessage.objects.get()
     assert notification.sent_at is None and notification.attempts == 1 and "SMTP" in notification.last_error
     monkeypatch.setattr(EmailMessage, "send", real_send)
     assert tasks.send_pending() == 1

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django_fsm import TransitionNotAllowed, has_transition_perm
 
 from cases import services
-from cases.models import CITIZEN, Case, CaseEvent, CaseState as S, EventKind
+from cases.models import CITIZEN, Case, CaseState as S, EventKind
 
 from .factories import file_case
 
@@ -62,17 +62,17 @@ TARGETS = {"screen": S.SCREENING, "accept": S.ACCEPTED, "reject": S.REJECTED, "r
 def test_transition_and_its_permission(world, transition, source, allowed, refused, data):
     data = {k: world[v] if k == "officer" else v for k, v in data.items()}
     case = to_state(world, source)
-    events_before = CaseEvent.objects.filter(case=case).count()
+    events_before = case.events.count()
 
     with pytest.raises(PermissionDenied):
         services.case_transition(case=case, transition=transition, by=world[refused], comment="no", **data)
     case.refresh_from_db()
     assert case.state == source
-    assert CaseEvent.objects.filter(case=case).count() == events_before
+    assert case.events.count() == events_before
 
     case = services.case_transition(case=case, transition=transition, by=world[allowed], comment="yes", **data)
     assert case.state == TARGETS[transition]
-    event = CaseEvent.objects.filter(case=case).order_by("-seq").first()
+    event = case.events.order_by("-seq").first()
     assert (event.from_state, event.to_state, event.actor) == (source, TARGETS[transition], world[allowed])
     assert event.kind == EventKind.TRANSITION and event.transition == transition
 

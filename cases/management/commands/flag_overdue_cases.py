@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from cases.services import case_close_unconfirmed, case_flag_overdue, purge_idempotency_keys
-from cases.tasks import send_pending
+from cms.records.tasks import send_pending
 
 
 class Command(BaseCommand):

@@ -14,6 +14,8 @@ DEMO_MODULES = [
     "cms.base.demo",
     "cms.news.demo",
     "cms.laws.demo",
+    "cms.legislation.demo",
+    "cms.live.demo",
     "cases.demo",
     # Search last: it indexes what the others loaded.
     "search.demo",
