@@ -216,17 +216,9 @@ def report_csv(report: Report) -> bytes:
     return "\ufeff".encode() + out.getvalue().encode("utf-8")
 
 
-def bar_chart(rows: list[Row], *, width=480, bar_height=22, gap=6, label_width=180) -> dict:
-    """Geometry for a server-rendered horizontal SVG bar chart (the template draws it)."""
-    plot = width - label_width - 60
-    bars = []
-    for i, row in enumerate(rows):
-        y = i * (bar_height + gap)
-        bars.append({"label": row.label, "count": row.count, "y": y, "text_y": y + bar_height * 0.7,
-                     "width": max(round(plot * row.share, 1), 1 if row.count else 0),
-                     "value_x": label_width + max(round(plot * row.share, 1), 1) + 6})
-    return {"width": width, "height": max(len(rows) * (bar_height + gap), bar_height), "bars": bars,
-            "bar_height": bar_height, "label_width": label_width}
+def bar_chart(rows: list[Row]) -> dict:
+    """The bars of a horizontal bar chart: each row's label, count and length (percent of the largest)."""
+    return {"bars": [{"label": row.label, "count": row.count, "percent": round(100 * row.share, 1)} for row in rows]}
 
 
 __all__ = ["Report", "Row", "build_report", "report_csv", "bar_chart", "on_time", "median_days_to_resolve",

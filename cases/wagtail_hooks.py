@@ -120,3 +120,11 @@ class CaseSettingsGroup(SnippetViewSetGroup):
 
 
 register_snippet(CaseSettingsGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def case_dashboard_panels(request, panels):
+    """Case intake sees the new complaints to screen and the overdue ones first."""
+    from .admin_views.dashboard import intake_panels
+
+    panels.extend(intake_panels(request.user))

@@ -3,10 +3,7 @@ settings, editorial groups with their permissions, the review workflow and the
 demo accounts. Everything is looked up before it is created, so it can run
 any number of times."""
 
-import io
-import json
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.images import ImageFile
@@ -168,15 +165,14 @@ def _home_pages(th, en):
 
 def _senate_sections():
     """Real text of the Senate's composition and term from the 2560 constitution."""
-    path = settings.SHARED_DATA_DIR / "constitution_2560_sections.jsonl"
+    from cms.laws.importer import read_jsonl
+    from cms.laws.services import legal_text_path
+
     wanted = {"107", "109"}
     found = {}
-    if path.exists():
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                record = json.loads(line)
-                if record["section"] in wanted:
-                    found[record["section"]] = record
+    for _line, record in read_jsonl(legal_text_path("constitution_2560_sections.jsonl")):
+        if record["section"] in wanted:
+            found[record["section"]] = record
     return [found[number] for number in sorted(found, key=int)]
 
 
@@ -339,31 +335,14 @@ def print_accounts(stdout):
     stdout.write("Log in at http://127.0.0.1:8000/admin/")
 
 
-def demo_image(title, *, colour=(42, 31, 92), accent=(212, 175, 55), seed=0):
-    """A generated illustration (no stock photos in the repository)."""
+def demo_image(title, *, path):
+    """An illustration drawn by the project (see bin/draw_news_images.py), as a Wagtail image."""
     Image = get_image_model()
     existing = Image.objects.filter(title=title).first()
     if existing is not None:
         return existing
-    from PIL import Image as PILImage
-    from PIL import ImageDraw
-
-    width, height = 1200, 675
-    canvas = PILImage.new("RGB", (width, height), colour)
-    draw = ImageDraw.Draw(canvas)
-    for step in range(12):
-        shade = tuple(min(255, c + step * 6) for c in colour)
-        draw.rectangle([0, height - (step + 1) * 40, width, height - step * 40], fill=shade)
-    cx = 250 + (seed * 173) % 700
-    draw.ellipse([cx, 90, cx + 260, 350], fill=accent)
-    draw.ellipse([cx + 70, 70, cx + 320, 330], fill=colour)
-    for column in range(8):
-        x = 120 + column * 130
-        draw.rectangle([x, 430, x + 40, 640], fill=(240, 236, 250))
-    draw.polygon([(80, 430), (width - 80, 430), (width // 2, 330)], fill=(240, 236, 250))
-    buffer = io.BytesIO()
-    canvas.save(buffer, format="JPEG", quality=80)
     image = Image(title=title)
-    image.file = ImageFile(buffer, name=f"demo-{seed}.jpg")
-    image.save()
+    with open(path, "rb") as handle:
+        image.file = ImageFile(handle, name=path.name)
+        image.save()
     return image

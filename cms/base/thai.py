@@ -35,6 +35,13 @@ def thai_digits(value) -> str:
     return str(value).translate(_TO_THAI)
 
 
+def localized_digits(value) -> str:
+    """The digit rule (README, "Numbers"): Thai digits on Thai pages, Arabic on English ones."""
+    if (get_language() or "th").startswith("th"):
+        return thai_digits(value)
+    return str(value)
+
+
 def arabic_digits(value) -> str:
     """Accept Thai digits wherever a number is typed: '๒๕๖' -> '256'."""
     return str(value).translate(_TO_ARABIC)
@@ -79,3 +86,11 @@ def be_year(value) -> int:
     if isinstance(value, int):
         return value + BE_OFFSET
     return to_bangkok(value).year + BE_OFFSET
+
+
+def text_language(value) -> str:
+    """'th' when most letters of ``value`` are Thai, otherwise 'en'."""
+    text = str(value)
+    thai_letters = sum(1 for char in text if "\u0e01" <= char <= "\u0e5b")
+    latin_letters = sum(1 for char in text if char.isascii() and char.isalpha())
+    return "th" if thai_letters >= latin_letters and thai_letters else "en"

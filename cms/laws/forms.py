@@ -1,5 +1,6 @@
-"""Admin forms: provisions are referred to as "constitution-2560 107" lines, which
-stays fast and clear where a multiple select of thousands of provisions would not."""
+"""Forms: in the admin, provisions are referred to as "constitution-2560 107" lines, which
+stays fast and clear where a multiple select of thousands of provisions would not; on a
+section's page, the date of the wording to show."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+
+from cms.base.forms import ThaiDateField
 
 from .text import to_arabic
 
@@ -70,3 +73,9 @@ class ProvisionRefsForm(WagtailAdminModelForm):
 
             self.save_m2m = save_m2m
         return instance
+
+
+class AsOfForm(forms.Form):
+    """The date whose wording a reader asks for, in the reader's calendar."""
+
+    on = ThaiDateField(label=_("Text in force on"), required=False)

@@ -7,6 +7,7 @@ readable by a person."""
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import re
 from collections import Counter
@@ -76,9 +77,16 @@ class SectionRecord:
     amended_by: str | None = None
 
 
+def open_text(path: Path):
+    """A UTF-8 text file, gzip-compressed when its name ends in .gz."""
+    if path.suffix == ".gz":
+        return gzip.open(path, "rt", encoding="utf-8")
+    return open(path, encoding="utf-8")
+
+
 def read_jsonl(path: Path) -> list[tuple[int, dict]]:
     records = []
-    with open(path, encoding="utf-8") as handle:
+    with open_text(path) as handle:
         for line_no, line in enumerate(handle, start=1):
             line = line.strip()
             if not line:

@@ -32,7 +32,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import RevisionMixin
 from wagtail.search import index
 
-from cms.base.thai import thai_digits
+from cms.base.thai import localized_digits, thai_digits
 
 from .forms import ProvisionRefsForm
 
@@ -86,6 +86,14 @@ class Chamber(models.TextChoices):
 CONSTITUTION_KINDS = (InstrumentKind.CONSTITUTION, InstrumentKind.INTERIM)
 
 
+class EndKind(models.TextChoices):
+    """How a constitution ceased to be in force."""
+
+    NONE = "", _("In force, or not recorded")
+    REPLACED = "replaced", _("Replaced by the next constitution")
+    COUP = "coup", _("Abrogated by a coup d'état")
+
+
 class InstrumentQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published=True)
@@ -114,7 +122,8 @@ class Instrument(RevisionMixin, index.Indexed, models.Model):
     sequence = models.PositiveSmallIntegerField(_("number in the series"), null=True, blank=True, help_text=_("For constitutions: 1 for the first charter of B.E. 2475."))
     promulgated = models.DateField(_("promulgated on"), null=True, blank=True)
     ended = models.DateField(_("in force until"), null=True, blank=True)
-    end_reason = models.CharField(_("how it ended"), max_length=400, blank=True)
+    end_kind = models.CharField(_("how it ended"), max_length=20, choices=EndKind.choices, blank=True, default="")
+    end_reason = models.CharField(_("editorial note on the end"), max_length=400, blank=True, help_text=_("For editors; readers see how it ended."))
     dates_verified = models.BooleanField(
         _("end date verified"), default=False,
         help_text=_("The end date and reason are shown to the public only once an editor has checked them."),
@@ -139,7 +148,7 @@ class Instrument(RevisionMixin, index.Indexed, models.Model):
         ], heading=_("Identity")),
         MultiFieldPanel([
             FieldRowPanel([FieldPanel("promulgated"), FieldPanel("ended")]),
-            FieldPanel("end_reason"), FieldPanel("dates_verified"), FieldPanel("gazette"),
+            FieldPanel("end_kind"), FieldPanel("end_reason"), FieldPanel("dates_verified"), FieldPanel("gazette"),
         ], heading=_("Dates")),
         FieldPanel("preamble"), FieldPanel("note"), FieldPanel("source"), FieldPanel("published"),
     ]
@@ -167,6 +176,10 @@ class Instrument(RevisionMixin, index.Indexed, models.Model):
         return self.kind in CONSTITUTION_KINDS
 
     @property
+    def is_regulation(self):
+        return self.kind == InstrumentKind.REGULATION
+
+    @property
     def is_interim(self):
         return self.kind == InstrumentKind.INTERIM
 
@@ -177,7 +190,14 @@ class Instrument(RevisionMixin, index.Indexed, models.Model):
 
     @property
     def public_end_reason(self):
-        return self.end_reason if self.dates_verified else ""
+        """How it ended, in the reader's language, once an editor has verified it."""
+        if not self.dates_verified or not self.ended:
+            return ""
+        if self.end_kind == EndKind.REPLACED and self.sequence:
+            return _("Replaced by constitution no. %(number)s") % {"number": localized_digits(self.sequence + 1)}
+        if self.end_kind == EndKind.COUP:
+            return _("Abrogated by a coup d'état")
+        return ""
 
 
 class DivisionKind(models.TextChoices):

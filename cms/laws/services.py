@@ -15,19 +15,35 @@ from django.conf import settings
 from django.db import transaction
 
 from . import text as lawtext
-from .importer import ImportRefused, SectionRecord, parse_iso, parse_thai_date, read_jsonl, read_sections
+from .importer import ImportRefused, SectionRecord, open_text, parse_iso, parse_thai_date, read_jsonl, read_sections
 from .models import (
-    Amendment, Division, DivisionKind, GlossaryTerm, Instrument, InstrumentKind, Provision,
+    Amendment, Division, DivisionKind, EndKind, GlossaryTerm, Instrument, InstrumentKind, Provision,
     ProvisionVersion, SectionMapping, Topic,
 )
 
 logger = logging.getLogger(__name__)
 
 PROJECT_DATA_DIR = Path(__file__).resolve().parent / "data"
+# The public-domain legal texts (Copyright Act B.E. 2537 s.7), shipped gzip-compressed;
+# see legal/NOTICE.md for their sources.
+LEGAL_TEXTS_DIR = PROJECT_DATA_DIR / "legal"
 
 
-def shared_data_dir() -> Path:
-    return Path(getattr(settings, "SHARED_DATA_DIR", Path(settings.BASE_DIR).parent / "shared" / "data"))
+class MissingDataFile(FileNotFoundError):
+    """A legal text the project ships is not where it belongs: nothing is skipped silently."""
+
+
+def legal_text_path(name: str) -> Path:
+    """The shipped file of one legal text, e.g. ``constitution_2560_sections.jsonl``."""
+    path = LEGAL_TEXTS_DIR / f"{name}.gz"
+    if not path.is_file():
+        raise MissingDataFile(f"Legal text {name} is missing: expected {path} (see {LEGAL_TEXTS_DIR / 'NOTICE.md'}).")
+    return path
+
+
+def read_legal_json(name: str):
+    with open_text(legal_text_path(name)) as handle:
+        return json.load(handle)
 
 
 # --- Rendering ---------------------------------------------------------------------------------
@@ -35,8 +51,8 @@ def shared_data_dir() -> Path:
 
 def glossary_terms() -> list[lawtext.Term]:
     return [
-        lawtext.Term(slug=term.slug, forms=tuple(term.forms), title=term.term_en)
-        for term in GlossaryTerm.objects.only("slug", "term_th", "term_en", "aliases_th")
+        lawtext.Term(slug=term.slug, forms=tuple(term.forms))
+        for term in GlossaryTerm.objects.only("slug", "term_th", "aliases_th")
     ]
 
 
@@ -189,8 +205,8 @@ def instrument_import_file(*, path: Path, replace: bool = False, **fields) -> tu
     """Import one JSON Lines file of sections; the metadata comes from ``fields``
     (and, for a constitution, from thai_constitutions.jsonl when it lists the file)."""
     law_id, sections = read_sections(Path(path))
-    catalogue = {entry["text_file"]: entry for entry in _constitution_catalogue()}
-    meta = _constitution_fields(catalogue[Path(path).name]) if Path(path).name in catalogue else {}
+    catalogue = {entry["text_file"]: entry for entry in constitution_catalogue()}
+    meta = _constitution_fields(catalogue[Path(path).name.removesuffix(".gz")]) if Path(path).name.removesuffix(".gz") in catalogue else {}
     meta.update({key: value for key, value in fields.items() if value not in (None, "")})
     slug = meta.pop("slug", None) or law_id
     if not slug:
@@ -234,12 +250,22 @@ def amendment_apply(*, instrument: Instrument, title: str, in_force: dt.date, ch
 # --- Shared data: the twenty constitutions, the 2564 amendment, the acts --------------------------------
 
 
-def _constitution_catalogue() -> list[dict]:
-    path = shared_data_dir() / "thai_constitutions.jsonl"
-    return [record for _line, record in read_jsonl(path)] if path.exists() else []
+def constitution_catalogue() -> list[dict]:
+    return [record for _line, record in read_jsonl(legal_text_path("thai_constitutions.jsonl"))]
+
+
+def _end_kind(reason: str) -> str:
+    """thai_constitutions.jsonl words the end as 'replaced by no.N', 'coup d'etat (…)' or 'in force …'."""
+    reason = reason.lower()
+    if reason.startswith("replaced"):
+        return EndKind.REPLACED
+    if reason.startswith("coup"):
+        return EndKind.COUP
+    return EndKind.NONE
 
 
 def _constitution_fields(entry: dict) -> dict:
+    """The catalogue's facts; its end dates and reasons were checked (shared/data README, 2026-11-29)."""
     promulgated = parse_iso(entry.get("promulgated"))
     kind = InstrumentKind.INTERIM if entry.get("kind") == "interim" else InstrumentKind.CONSTITUTION
     be = promulgated.year + 543 if promulgated else ""
@@ -247,29 +273,30 @@ def _constitution_fields(entry: dict) -> dict:
         english = f"Interim Constitution (Charter) of B.E. {be} ({promulgated.year})" if promulgated else ""
     else:
         english = f"Constitution of B.E. {be} ({promulgated.year})" if promulgated else ""
-    notes = [entry.get("note") or ""]
+    end_reason = entry.get("end_reason") or ""
+    # The catalogue's provenance remarks are in English and meant for editors, so they go
+    # with the source, not into the note shown to readers.
+    source = "; ".join(filter(None, [entry.get("date_source"), entry.get("note")]))
     return {
         "kind": kind, "title": entry["title_th"], "english_title": english, "sequence": entry.get("no"),
-        "promulgated": promulgated, "ended": parse_iso(entry.get("ended")), "end_reason": entry.get("end_reason") or "",
-        "dates_verified": False, "gazette": entry.get("gazette") or "", "note": "\n".join(n for n in notes if n),
-        "source": entry.get("date_source") or "",
+        "promulgated": promulgated, "ended": parse_iso(entry.get("ended")), "end_kind": _end_kind(end_reason),
+        "end_reason": end_reason, "dates_verified": True, "gazette": entry.get("gazette") or "", "source": source[:500],
     }
 
 
 def load_constitutions(*, stdout=None, replace: bool = False, index: bool = True, only: set[str] | None = None) -> list[Instrument]:
     """All twenty charters and constitutions listed in thai_constitutions.jsonl (or the
     files named in ``only``), then the 2564 amendment."""
-    data = shared_data_dir()
     terms = glossary_terms()
     instruments = []
-    for entry in _constitution_catalogue():
+    for entry in constitution_catalogue():
         if only is not None and entry["text_file"] not in only:
             continue
-        path = data / entry["text_file"]
+        path = legal_text_path(entry["text_file"])
         law_id, sections = read_sections(path)
         fields = _constitution_fields(entry)
         if law_id == "constitution-2560":
-            meta = json.loads((data / "constitution_2560_meta.json").read_text(encoding="utf-8"))
+            meta = read_legal_json("constitution_2560_meta.json")
             fields["english_title"] = meta.get("title_en") or fields["english_title"]
             fields["preamble"] = "\n".join(meta.get("preamble") or [])
             # The file holds the text as amended in 2564; it is imported as promulgated,
@@ -301,10 +328,7 @@ def _apply_2564(instrument: Instrument, meta: dict, *, sections: list[SectionRec
 
 
 def load_acts(*, stdout=None, replace: bool = False, index: bool = True) -> list[Instrument]:
-    data = shared_data_dir()
-    meta_path, sections_path = data / "acts_meta.jsonl", data / "acts_sections.jsonl"
-    if not (meta_path.exists() and sections_path.exists()):
-        return []
+    meta_path, sections_path = legal_text_path("acts_meta.jsonl"), legal_text_path("acts_sections.jsonl")
     from .importer import parse_sections
 
     records: dict[str, list] = {}
@@ -432,7 +456,8 @@ def load_regulations(*, stdout=None, replace: bool = False, index: bool = True) 
         law_id = entry["law_id"]
         rows = [(line, {**record, "law_id": law_id}) for line, record in enumerate(entry.get("sections") or [], start=1)]
         sections = parse_sections(rows, source=f"regulations.json ({law_id})")
-        note = "\n".join(filter(None, [entry.get("excerpt_notice_th"), entry.get("excerpt_notice_en")]))
+        # The text exists in Thai only; so does its notice (English pages mark it lang="th").
+        note = entry.get("excerpt_notice_th") or ""
         instrument, created = instrument_import(
             slug=law_id, kind=InstrumentKind.REGULATION, title=entry.get("title_th") or law_id,
             chamber=entry.get("chamber") or "", english_title=entry.get("title_en") or "", provision_word="ข้อ",

@@ -57,7 +57,6 @@ def reference_pattern(word: str) -> re.Pattern:
 class Term:
     slug: str
     forms: tuple[str, ...]
-    title: str = ""
 
 
 @dataclass(frozen=True)
@@ -104,8 +103,7 @@ def _glossary_spans(text: str, *, terms: Iterable[Term], taken: list[_Span], lin
         while start != -1:
             end = start + len(form)
             if start in boundaries and end in boundaries and not any(s < end and start < e for s, e in occupied):
-                title = f' title="{escape(term.title)}"' if term.title else ""
-                spans.append(_Span(start, end, f'<a class="term" href="{GLOSSARY}{term.slug}/"{title}>'))
+                spans.append(_Span(start, end, f'<a class="term" href="{GLOSSARY}{term.slug}/">'))
                 occupied.append((start, end))
                 linked.add(term.slug)
                 break

@@ -13,17 +13,24 @@ from django.views.decorators.http import require_GET
 
 from . import selectors
 from . import text as lawtext
+from .forms import AsOfForm
 from .models import Instrument
 
 DEFAULT_COMPARE = ["constitution-2540", "constitution-2550", "constitution-2560"]
 
 
 def parse_date(value: str | None) -> dt.date | None:
-    """'2021-11-22' (or a B.E. year such as '2564-11-22') -> a date; anything else -> None."""
+    """'2021-11-22', '22/11/2021' (or with a B.E. year: '2564-11-22', '22/11/2564', in Thai
+    digits too) -> a date; anything else -> None."""
     if not value:
         return None
+    text = lawtext.to_arabic(value.strip())
+    day, sep, rest = text.partition("/")
+    if sep:
+        month, _sep, year = rest.partition("/")
+        text = f"{year}-{month.zfill(2)}-{day.zfill(2)}"
     try:
-        date = dt.date.fromisoformat(lawtext.to_arabic(value.strip()))
+        date = dt.date.fromisoformat(text)
     except ValueError:
         return None
     if date.year > 2400:
@@ -76,10 +83,26 @@ def instrument_print(request, slug):
     return render(request, "laws/instrument_print.html", {"instrument": reading.instrument, "outline": reading.outline()})
 
 
+def _as_of(request) -> tuple[dt.date | None, AsOfForm, bool]:
+    """The date asked for: from the date inputs (day, month, year), or as ?date=2021-11-22
+    (also 2564-11-22, in Thai digits too). Returns (date, form, whether it was invalid)."""
+    raw_date = request.GET.get("date")
+    if raw_date:
+        date = parse_date(raw_date)
+        form = AsOfForm(initial={"on": date})
+    elif any(request.GET.get(f"on_{part}") for part in ("day", "month", "year")):
+        form = AsOfForm(request.GET)
+        date = form.cleaned_data["on"] if form.is_valid() else None
+    else:
+        return None, AsOfForm(), False
+    if date is None:
+        form.fields["on"].widget.attrs.update({"aria-invalid": "true", "aria-describedby": "as-of-error"})
+    return date, form, date is None
+
+
 @require_GET
 def provision_detail(request, slug, number):
-    raw_date = request.GET.get("date")
-    date = parse_date(raw_date)
+    date, as_of_form, date_invalid = _as_of(request)
     view = selectors.section_view(slug=slug, number=number, date=date)
     provision = view.provision
     if date is None or view.paragraphs == provision.paragraphs:
@@ -92,7 +115,7 @@ def provision_detail(request, slug, number):
         ), provision.instrument)
     return render(request, "laws/provision_detail.html", {
         "instrument": provision.instrument, "provision": provision, "view": view, "body": body,
-        "date_invalid": bool(raw_date) and date is None, "raw_date": raw_date or "",
+        "date_invalid": date_invalid, "as_of_form": as_of_form,
         "versions": list(provision.versions.all()),
         "mappings": list(provision.mappings.all()),
     })

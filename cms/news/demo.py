@@ -2,6 +2,7 @@
 spread over the year, all but one translated into English."""
 
 import datetime as dt
+import pathlib
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import Group
@@ -14,6 +15,15 @@ from home.models import HomePage
 from .models import NewsCategory, NewsIndexPage, NewsPage
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
+# Drawn by the project for each article (bin/draw_news_images.py; CC0).
+IMAGES = pathlib.Path(__file__).resolve().parent / "demo_images"
+# The English pages' tags: the Thai tags of each article in English.
+TAGS_EN = {
+    "ร้องเรียน": "complaints", "จันทรา": "Chandra", "รัฐธรรมนูญ": "constitution", "การประชุม": "sittings",
+    "งบประมาณ": "budget", "คณะกรรมาธิการ": "committees", "รับฟังความคิดเห็น": "public hearings",
+    "เยี่ยมชมรัฐสภา": "visiting Parliament", "ถ่ายทอดสด": "live broadcast", "เยาวชน": "youth",
+    "กฎหมาย": "law", "วันรัฐธรรมนูญ": "Constitution Day", "ประกาศ": "announcements",
+}
 
 CATEGORIES = [
     ("press", "ข่าวประชาสัมพันธ์", "Press releases"),
@@ -130,7 +140,7 @@ def load(*, stdout):
         article = ensure_child(
             index_th, NewsPage, slug=slug, title=title, summary=summary,
             date=dt.datetime(*when, tzinfo=BANGKOK), category=categories[category_slug],
-            featured_image=demo_image(f"ภาพประกอบข่าว {number + 1}", seed=number),
+            featured_image=demo_image(f"ภาพประกอบ: {title}", path=IMAGES / f"{slug}.png"),
             body=[("paragraph", RichText("".join(f"<p>{text}</p>" for text in paragraphs)))],
         )
         article.tags.add(*tags)
@@ -138,9 +148,11 @@ def load(*, stdout):
         if english:
             title_en, summary_en, paragraphs_en = english
             category_en = categories[category_slug].get_translation(en)
-            ensure_translation(
+            article_en = ensure_translation(
                 article, en, title=title_en, summary=summary_en, category=category_en,
                 body=[("paragraph", RichText("".join(f"<p>{text}</p>" for text in paragraphs_en)))],
             )
+            article_en.tags.set([TAGS_EN[tag] for tag in tags])
+            article_en.save_revision().publish()
         created += 1
     stdout.write(f"  news: {created} new article(s), {NewsPage.objects.count()} in all")

@@ -28,8 +28,9 @@ def render(source, **context):
     ],
 )
 def test_thai_dates_use_buddhist_era_in_bangkok_time(value, expected):
-    with translation.override("th"):
-        assert render("{{ value|thaidate }}", value=value) == expected
+    assert thai.format_date(value, language="th") == expected
+    with translation.override("th"):  # on a Thai page, in Thai digits (the digit rule)
+        assert render("{{ value|thaidate }}", value=value) == thai.thai_digits(expected)
 
 
 def test_english_pages_keep_the_gregorian_year():
@@ -40,8 +41,8 @@ def test_english_pages_keep_the_gregorian_year():
 def test_styles():
     moment = dt.datetime(2026, 2, 3, 9, 5, tzinfo=ZoneInfo("Asia/Bangkok"))
     with translation.override("th"):
-        assert render('{{ v|thaidate:"short" }}', v=moment) == "3 ก.พ. 2569"
-        assert render('{{ v|thaidate:"datetime" }}', v=moment) == "3 กุมภาพันธ์ 2569 เวลา 09:05 น."
+        assert render('{{ v|thaidate:"short" }}', v=moment) == "๓ ก.พ. ๒๕๖๙"
+        assert render('{{ v|thaidate:"datetime" }}', v=moment) == "๓ กุมภาพันธ์ ๒๕๖๙ เวลา ๐๙:๐๕ น."
     with translation.override("en"):
         assert render('{{ v|thaidate:"datetime" }}', v=moment) == "3 February 2026, 09:05"
 

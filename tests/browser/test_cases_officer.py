@@ -150,12 +150,12 @@ def test_reports_and_public_statistics_in_thai(tab, server_url, login, axe_viola
     login(tab, "supervisor")
     tab.goto(f"{server_url}/admin/cases/reports/")
     expect(tab.get_by_role("heading", level=1)).to_have_text("รายงานเรื่องร้องเรียน")
-    expect(tab.locator("svg.cases-chart").first).to_be_visible()
+    expect(tab.locator(".bar-chart").first).to_be_visible()
     with tab.expect_download() as download:
         tab.get_by_role("link", name="ดาวน์โหลด CSV").click()
     content = open(download.value.path(), "rb").read()
     assert content.startswith(b"\xef\xbb\xbf") and "สถานะ".encode() in content
     tab.goto(f"{server_url}/th/cases/statistics/")
     expect(tab.get_by_role("heading", level=1)).to_have_text("สถิติเรื่องร้องเรียน")
-    expect(tab.locator("svg.cases-chart").first).to_be_visible()
+    expect(tab.locator(".bar-chart").first).to_be_visible()
     assert axe_violations(tab) == []

@@ -119,7 +119,7 @@ def test_tracking_with_code_and_pin_shows_status_and_public_timeline(client, wor
     assert "รับเรื่องแล้ว" in html or "ได้รับเรื่อง" in html  # Thai status
     assert "ได้ประสานกรมทางหลวงชนบทแล้ว" in html
     assert "บันทึกภายในห้ามเผยแพร่" not in html and "ตรวจซ้ำ" not in html
-    assert re.search(r"25\d\d", html)  # a Buddhist Era year
+    assert re.search(r"๒๕[๐-๙][๐-๙]", html)  # a Buddhist Era year, in Thai digits on a Thai page
 
 
 def test_tracking_page_needs_the_pin_first(client, world):

@@ -8,7 +8,8 @@ from cms.laws import services
 def test_instrument_list_and_kind_filter(client, laws_data, db):
     data = client.get(reverse("v1:instrument-list"), {"kind": "interim"}).json()
     assert [i["slug"] for i in data["results"]] == ["constitution-2475-interim"]
-    assert data["results"][0]["ended"] is None  # unverified end date stays hidden
+    assert data["results"][0]["ended"] == "1932-12-10"  # checked, so shown
+    assert data["results"][0]["end_reason"] == "ฉบับที่ ๒ ใช้บังคับแทน"
     everything = client.get(reverse("v1:instrument-list")).json()
     assert everything["count"] == 4
 

@@ -5,18 +5,15 @@ import json
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from cms.laws import services
-from cms.laws.importer import ImportRefused, parse_thai_date
+from cms.laws.importer import ImportRefused, open_text, parse_thai_date
 from cms.laws.models import Division, Instrument, Provision
 
-DATA = Path(settings.SHARED_DATA_DIR)
-
-
 def _lines(name):
-    return (DATA / name).read_text(encoding="utf-8").splitlines()
+    with open_text(services.legal_text_path(name)) as handle:
+        return handle.read().splitlines()
 
 
 def test_2560_is_imported_with_its_structure(c2560):
@@ -30,10 +27,17 @@ def test_2560_is_imported_with_its_structure(c2560):
     assert Division.objects.get(instrument=c2560, label="บทเฉพาะกาล").transitory
 
 
-def test_interim_charter_and_unverified_end_date(interim2475):
+def test_interim_charter_and_its_checked_end(interim2475):
     assert interim2475.kind == "interim" and interim2475.provisions.count() == 39
-    assert interim2475.ended.isoformat() == "1932-12-10"
-    assert not interim2475.dates_verified and interim2475.public_ended is None
+    assert interim2475.ended.isoformat() == "1932-12-10" and interim2475.end_kind == "replaced"
+    assert interim2475.dates_verified and interim2475.public_ended == interim2475.ended
+    assert interim2475.note == ""  # the catalogue's English remarks are not shown to readers
+
+
+def test_a_missing_legal_text_is_an_error(db, monkeypatch, tmp_path):
+    monkeypatch.setattr(services, "LEGAL_TEXTS_DIR", tmp_path)
+    with pytest.raises(services.MissingDataFile, match="thai_constitutions.jsonl"):
+        services.load_constitutions(index=False)
 
 
 def test_import_is_idempotent(c2560):

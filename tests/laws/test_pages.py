@@ -7,21 +7,29 @@ from cms.laws import services
 from cms.laws.models import GlossaryTerm, Instrument
 
 
-def test_timeline_in_thai_hides_unverified_end_dates(client, laws_data, db):
+def test_timeline_in_thai_shows_end_dates_and_how_each_ended(client, laws_data, db):
     page = client.get("/th/laws/").content.decode()
     assert "<h1>รัฐธรรมนูญไทย</h1>" in page and "ธรรมนูญและรัฐธรรมนูญของไทยทั้ง ๔ ฉบับ" in page
     assert "พระราชบัญญัติธรรมนูญการปกครองแผ่นดินสยามชั่วคราว พุทธศักราช ๒๔๗๕" in page
     assert "ฉบับชั่วคราว" in page and "ฉบับถาวร" in page
-    assert '<p class="timeline__year">๒๔๗๕</p>' in page and "27 มิถุนายน 2475" in page
-    assert "ยังไม่ได้ตรวจสอบวันสิ้นสุด" in page
-    assert "replaced by no.2" not in page  # the unverified reason stays hidden too
+    # One digit rule: Thai digits for every number on a Thai page.
+    assert '<p class="timeline__year">๒๔๗๕</p>' in page and "๒๗ มิถุนายน ๒๔๗๕" in page
+    assert "๑๐ ธันวาคม ๒๔๗๕ — ฉบับที่ ๒ ใช้บังคับแทน" in page
+    assert "ยังไม่ได้ตรวจสอบวันสิ้นสุด" not in page and "replaced by" not in page
 
 
-def test_verified_end_date_is_shown(client, interim2475):
-    interim2475.dates_verified = True
-    interim2475.save()
+def test_end_date_and_reason_in_english(client, interim2475):
     page = client.get("/en/laws/").content.decode()
-    assert "10 December 1932" in page and "replaced by no.2" in page
+    assert "10 December 1932 — Replaced by constitution no. 2" in page
+    detail = client.get("/en/laws/constitution-2475-interim/").content.decode()
+    assert "In force until 10 December 1932 (Replaced by constitution no. 2)" in detail
+
+
+def test_an_unverified_end_date_stays_hidden(client, interim2475):
+    interim2475.dates_verified = False
+    interim2475.save()
+    page = client.get("/th/laws/").content.decode()
+    assert "ยังไม่ได้ตรวจสอบวันสิ้นสุด" in page and "ใช้บังคับแทน" not in page
 
 
 def test_interim_charter_reads_by_section(client, interim2475):
@@ -150,8 +158,8 @@ def test_glossary_index_and_term(client, terms):
 
 def test_glossary_terms_are_linked_in_section_text(client, terms):
     page = client.get("/th/laws/constitution-2560/79/").content.decode()
-    assert '<a class="term" href="/th/laws/glossary/national-assembly/" title="National Assembly">รัฐสภา</a>' in page
-    assert '<a class="term" href="/th/laws/glossary/senate/" title="Senate">วุฒิสภา</a>' in page
+    assert '<a class="term" href="/th/laws/glossary/national-assembly/">รัฐสภา</a>' in page
+    assert '<a class="term" href="/th/laws/glossary/senate/">วุฒิสภา</a>' in page
 
 
 def test_regulations_and_acts_list(client, laws_data, db):

@@ -54,7 +54,7 @@ def test_category_and_tag_filters(client, site):
 def test_article_page_shows_thai_date_and_time(client, site):
     add_article(site["news_th"], title="ข่าวเช้า", slug="morning", date=dt.datetime(2026, 2, 3, 9, 5, tzinfo=BANGKOK))
     response = client.get("/th/news/morning/")
-    assert "3 กุมภาพันธ์ 2569 เวลา 09:05 น." in response.text
+    assert "๓ กุมภาพันธ์ ๒๕๖๙ เวลา ๐๙:๐๕ น." in response.text  # Thai digits on Thai pages
 
 
 def test_rss_and_atom_feeds(client, site):

@@ -1,9 +1,9 @@
-import json
 
 import pytest
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 
+from cms.laws.importer import read_jsonl
+from cms.laws.services import legal_text_path
 from search import analysis, selectors
 from search.backends import reset
 from search.demo import seed_abbreviations
@@ -28,9 +28,7 @@ def abbreviations(db):
 
 
 def constitution_sections(limit=None):
-    path = settings.SHARED_DATA_DIR / "constitution_2560_sections.jsonl"
-    with open(path, encoding="utf-8") as handle:
-        records = [json.loads(line) for line in handle]
+    records = [record for _line, record in read_jsonl(legal_text_path("constitution_2560_sections.jsonl"))]
     return records[:limit] if limit else records
 
 

@@ -11,6 +11,16 @@
       toggle.setAttribute("aria-expanded", open ? "true" : "false");
     });
   }
+  // The "All services" menu closes on Escape and on a click elsewhere.
+  var more = document.querySelector("[data-services-menu]");
+  if (more) {
+    document.addEventListener("click", function (event) {
+      if (more.open && !more.contains(event.target)) { more.open = false; }
+    });
+    more.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && more.open) { more.open = false; more.querySelector("summary").focus(); }
+    });
+  }
   // A double-clicked submit button must not send a form twice.
   document.addEventListener("submit", function (event) {
     var form = event.target;
