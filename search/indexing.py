@@ -77,6 +77,9 @@ def page_queryset():
 
 
 def page_key(page) -> str:
+    registered = registry.page_type_key(page)
+    if registered:
+        return registered
     try:
         from cms.news.models import NewsPage
     except ImportError:  # pragma: no cover

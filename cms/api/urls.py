@@ -18,4 +18,6 @@ urlpatterns = [
     path("", include("search.api_urls")),
     path("", include("cms.laws.api_urls")),
     path("", include("cases.api_urls")),
+    path("", include("cms.library.api_urls")),
+    path("", include("cms.directory.api_urls")),
 ]

@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "cms.base",
     "cms.news",
     "cms.laws",
+    "cms.library",
+    "cms.directory",
     # Wagtail and translation
     "wagtail_localize",
     "wagtail_localize.locales",
