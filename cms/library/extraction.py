@@ -66,7 +66,7 @@ def extract_pdf(data: bytes) -> Extracted:
         for index in range(min(len(pdf), MAX_PAGES)):
             page = pdf[index]
             textpage = page.get_textpage()
-            text = clean(textpage.get_text_bounded())
+            text = clean(_page_text(textpage))
             textpage.close()
             if has_text(text):
                 used_layer = True
@@ -79,6 +79,40 @@ def extract_pdf(data: bytes) -> Extracted:
         pdf.close()
     method = "mixed" if used_layer and used_ocr else ("ocr" if used_ocr else "text")
     return Extracted(pages=pages, method=method, page_count=page_count)
+
+
+# How far (in points) a repeated glyph may be from the first to count as the same glyph.
+_SAME_PLACE = 6.0
+_LOOK_BACK = 8
+
+
+def _page_text(textpage) -> str:
+    """The page's characters in order, without the copies of a Thai cluster that some PDF
+    writers (Chromium's among them) draw a second time at the same place to position its
+    marks: a character that goes back to where the same character was just drawn is skipped,
+    with the space the reader inserted because of the jump."""
+    import pypdfium2.raw as raw
+
+    kept: list[tuple[str, float, bool]] = []  # (char, x, generated)
+    skipped_last = False
+    for index in range(textpage.count_chars()):
+        char = chr(raw.FPDFText_GetUnicode(textpage.raw, index))
+        generated = bool(raw.FPDFText_IsGenerated(textpage.raw, index))
+        if generated:
+            if not skipped_last:
+                kept.append((char, kept[-1][1] if kept else 0.0, True))
+            continue
+        x = textpage.get_charbox(index)[0]
+        recent = [entry for entry in kept[-_LOOK_BACK:] if not entry[2]]
+        backwards = bool(recent) and recent[-1][1] - _SAME_PLACE * 3 < x < recent[-1][1] - 0.3
+        if backwards and any(c == char and abs(px - x) < _SAME_PLACE for c, px, _ in recent):
+            if kept and kept[-1][2] and kept[-1][0] == " ":
+                kept.pop()
+            skipped_last = True
+            continue
+        skipped_last = False
+        kept.append((char, x, False))
+    return "".join(char for char, _, _ in kept)
 
 
 def ocr_image(image) -> str:

@@ -75,6 +75,12 @@ def _fewer_words(joined: str, pieces: int, words) -> bool:
     return len(tokens) < pieces and all(token in words for token in tokens)
 
 
+# A cluster drawn twice to position its marks comes out twice: ช่วช่ ย, บัญญัติญั ติ, ใช้จ่จ่าย.
+_C, _M = "[\u0e01-\u0e2e]", "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
+_REPEATED_PAIR = re.compile(f"({_C}{_M}+)({_C}{_M}*) ?\\1 ?\\2")
+_REPEATED_CLUSTER = re.compile(f"({_C}{_M}+)({_C}?) ?\\1 ?")
+
+
 def _order(match: re.Match) -> str:
     return normalise(match.group())
 
@@ -96,6 +102,8 @@ def clean(text: str) -> str:
         paragraph = _THAI_LINE_BREAK.sub("", paragraph)
         paragraph = _LINE_BREAK.sub(" ", paragraph)
         paragraph = _SPACES.sub(" ", paragraph).strip()
+        paragraph = _REPEATED_PAIR.sub(r"\1\2", paragraph)
+        paragraph = _REPEATED_CLUSTER.sub(r"\1\2", paragraph)
         paragraph = _THAI_WORDS_WITH_SPACES.sub(_rejoin, paragraph)
         if paragraph:
             paragraphs.append(paragraph)

@@ -15,6 +15,8 @@ DEMO_MODULES = [
     "cms.news.demo",
     "cms.laws.demo",
     "cases.demo",
+    "cms.library.demo",
+    "cms.directory.demo",
     # Search last: it indexes what the others loaded.
     "search.demo",
 ]
