@@ -136,12 +136,14 @@ def ocr_image(image) -> str:
 
 
 def extract_docx(data: bytes) -> Extracted:
+    from zipfile import BadZipFile
+
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError) as error:
+    except (PackageNotFoundError, BadZipFile, KeyError, ValueError) as error:
         raise ExtractionError(f"not a readable Word file: {error}") from error
     paragraphs = [paragraph.text for paragraph in document.paragraphs]
     for table in document.tables:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 
 from django.db import transaction
@@ -23,7 +24,7 @@ def document_text_request(*, document) -> ExtractedText | None:
         )
         return None
     extracted, _ = ExtractedText.objects.get_or_create(document=document)
-    if extracted.status == ExtractionStatus.DONE and extracted.file_hash and extracted.file_hash == document.file_hash:
+    if extracted.status == ExtractionStatus.DONE and extracted.file_hash == file_hash(document):
         return extracted
     ExtractedText.objects.filter(pk=extracted.pk).update(status=ExtractionStatus.PENDING, error="")
 
@@ -36,6 +37,14 @@ def document_text_request(*, document) -> ExtractedText | None:
     return extracted
 
 
+def file_hash(document) -> str:
+    digest = hashlib.sha256()
+    with document.file.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def document_text_extract(*, document_id: int) -> str:
     """Read the file and store its pages; then re-index every page that shows it.
     Safe to run twice (a retried task): the result simply replaces the last one."""
@@ -44,7 +53,7 @@ def document_text_extract(*, document_id: int) -> str:
     if document is None:
         return "missing"
     try:
-        with document.open_file() as handle:
+        with document.file.open("rb") as handle:
             data = handle.read()
         result = extract(data, filename=document.file.name)
     except (ExtractionError, OSError) as error:
@@ -59,7 +68,7 @@ def document_text_extract(*, document_id: int) -> str:
             document=document,
             defaults={
                 "status": ExtractionStatus.DONE, "method": result.method, "pages": result.pages,
-                "page_count": result.page_count, "file_hash": document.file_hash or "", "error": "",
+                "page_count": result.page_count, "file_hash": hashlib.sha256(data).hexdigest(), "error": "",
                 "extracted_at": timezone.now(),
             },
         )
@@ -82,7 +91,9 @@ def reindex_users_of(*, document_id: int) -> None:
 
 
 def document_saved(sender, instance, created=False, raw=False, **kwargs):
-    """post_save of Wagtail's document model: every upload and replacement is read."""
-    if raw or not instance.file:
+    """post_save of Wagtail's document model: every upload and replacement is read (not the
+    saves that only record the file's size or hash)."""
+    update_fields = kwargs.get("update_fields")
+    if raw or not instance.file or (update_fields and "file" not in update_fields):
         return
     document_text_request(document=instance)

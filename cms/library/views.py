@@ -55,7 +55,7 @@ def document_file(request, page_id):
     if not page.file_id:
         raise Http404
     document = page.file
-    response = FileResponse(document.open_file(), content_type=document.content_type, filename=document.filename)
+    response = FileResponse(document.file.open("rb"), content_type=document.content_type, filename=document.filename)
     response["Content-Disposition"] = f"inline; filename*=UTF-8''{_quote(document.filename)}"
     return response
 

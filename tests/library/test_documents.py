@@ -37,7 +37,7 @@ def library(db):
     return site
 
 
-def add_document(index, document, *, title="รายงานการศึกษา", slug="report", year=2567, type_="research_report", subjects=()):
+def add_document(index, document, *, title="รายงานทดสอบ", slug="report", year=2567, type_="research_report", subjects=()):
     page = DocumentPage(title=title, slug=slug, file=document, year=year, document_type=type_, authors="ผู้เขียน ก\nผู้เขียน ข")
     index.add_child(instance=page)
     page.subjects.set(subjects)
@@ -66,7 +66,7 @@ def test_document_page_locates_words_cites_and_embeds_the_file(library, thai_pdf
     other = add_document(library["index"], document, title="เอกสารอื่น", slug="other", subjects=[subject])
     body = client.get(page.url, {"q": "งบประมาณรายจ่าย"}).content.decode()
     assert "หน้า ๒" in body and "<mark>งบประมาณรายจ่าย</mark>" in body
-    assert "ผู้เขียน ก, ผู้เขียน ข. (2567). รายงานการศึกษา." in body
+    assert "ผู้เขียน ก, ผู้เขียน ข. (2567). รายงานทดสอบ." in body
     assert other.title in body  # related by subject
     assert f'src="{page.get_file_url()}#page=1"' in body
 
@@ -97,11 +97,11 @@ def test_listing_filters_by_type_year_and_subject_in_both_languages(library, tha
     en_subject.save()
     document = upload(thai_pdf, "report.pdf", django_capture_on_commit_callbacks)
     report = add_document(library["index"], document, subjects=[th_subject])
-    add_document(library["index"], document, title="บทความวิชาการ", slug="paper", year=2565, type_="academic_paper")
+    add_document(library["index"], document, title="บทความทดสอบตัวกรอง", slug="paper", year=2565, type_="academic_paper")
     listing = lambda **params: client.get(reverse("library:document_list"), params).content.decode()  # noqa: E731
-    assert "รายงานการศึกษา" in listing(type="research_report") and "บทความวิชาการ" not in listing(type="research_report")
-    assert "บทความวิชาการ" in listing(year="๒๕๖๕") and "รายงานการศึกษา" not in listing(year="2565")
-    assert "บทความวิชาการ" not in listing(subject="budget")
+    assert "รายงานทดสอบ" in listing(type="research_report") and "บทความทดสอบตัวกรอง" not in listing(type="research_report")
+    assert "บทความทดสอบตัวกรอง" in listing(year="๒๕๖๕") and "รายงานทดสอบ" not in listing(year="2565")
+    assert "บทความทดสอบตัวกรอง" not in listing(subject="budget")
     translate(library["index"], library["en"].locale, title="Digital documents")
     translated = translate(report, library["en"].locale, title="Study report")
     translated.subjects.set([th_subject])
@@ -129,15 +129,15 @@ def test_archive_browses_by_period_year_and_type_and_links_the_instrument(librar
     instrument = Instrument.objects.create(slug="constitution-2475", kind="constitution", title="ธรรมนูญการปกครองแผ่นดินสยามชั่วคราว พุทธศักราช ๒๔๗๕")
     locale = library["th"].locale
     ArchiveRecord.objects.create(locale=locale, title="ธรรมนูญฉบับแรก", record_type=RecordType.CONSTITUTION, year=2475, instrument=instrument, gazette_reference="เล่ม ๔๙")
-    ArchiveRecord.objects.create(locale=locale, title="บันทึกการประชุม", record_type=RecordType.SITTING, year=2562)
+    ArchiveRecord.objects.create(locale=locale, title="บันทึกทดสอบสมัยประชุม", record_type=RecordType.SITTING, year=2562)
     ArchiveRecord.objects.create(locale=locale, title="ร่างที่ไม่เผยแพร่", record_type=RecordType.DRAFTING, year=2562, published=False)
     page = lambda **params: client.get(reverse("library:archive"), params).content.decode()  # noqa: E731
-    assert "ธรรมนูญฉบับแรก" in page(period="2475-2489") and "บันทึกการประชุม" not in page(period="2475-2489")
-    assert "บันทึกการประชุม" in page(year="2562", type="sitting") and "ร่างที่ไม่เผยแพร่" not in page()
+    assert "ธรรมนูญฉบับแรก" in page(period="2475-2489") and "บันทึกทดสอบสมัยประชุม" not in page(period="2475-2489")
+    assert "บันทึกทดสอบสมัยประชุม" in page(year="2562", type="sitting") and "ร่างที่ไม่เผยแพร่" not in page()
     record = ArchiveRecord.objects.get(title="ธรรมนูญฉบับแรก")
     detail = client.get(record.get_absolute_url()).content.decode()
     assert instrument.get_absolute_url() in detail and "เล่ม ๔๙" in detail
     assert client.get(ArchiveRecord.objects.get(published=False).get_absolute_url()).status_code == 404
     api = client.get("/api/v1/library/archive/", {"period": "2475-2489"}).json()
     assert [item["title"] for item in api["results"]] == ["ธรรมนูญฉบับแรก"]
-    assert search("บันทึกการประชุม").hits[0].document.key == "archive"
+    assert search("บันทึกทดสอบสมัยประชุม").hits[0].document.key == "archive"
