@@ -215,7 +215,7 @@ def _archive(th, en) -> None:
         record = ArchiveRecord.objects.create(
             locale=th, title=instrument.title, record_type=RecordType.CONSTITUTION, year=year,
             date=instrument.promulgated, collection=collection, instrument=instrument,
-            gazette_reference=instrument.gazette, description=instrument.end_reason if instrument.dates_verified else "",
+            gazette_reference=instrument.gazette.removeprefix("ราชกิจจานุเบกษา").strip(), description=instrument.end_reason if instrument.dates_verified else "",
         )
         translated = record.copy_for_translation(en)
         translated.title = instrument.english_title or instrument.title
