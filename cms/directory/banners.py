@@ -67,37 +67,48 @@ def banner_png(slug: str, language: str) -> bytes:
     script = "thai" if language == "th" else "latin"
     image = Image.new("RGB", (size.width, size.height), NAVY)
     draw = ImageDraw.Draw(image)
-    tall = size.height > size.width
-    moon = min(size.width, size.height) * (0.35 if tall else 0.6)
-    pad = max(8, int(min(size.width, size.height) * 0.12))
+    tall = size.height > size.width * 0.6  # rectangles and skyscrapers: moon above the words
+    pad = max(8, int(min(size.width, size.height) * 0.1))
     if tall:
-        cx, cy = size.width / 2, pad + moon / 2
-    else:
-        cx, cy = pad + moon / 2, size.height / 2
-    draw.ellipse([cx - moon / 2, cy - moon / 2, cx + moon / 2, cy + moon / 2], fill=GOLD)
-    draw.ellipse([cx - moon / 2 + moon * 0.28, cy - moon / 2 - moon * 0.08, cx + moon / 2 + moon * 0.28, cy + moon / 2 - moon * 0.08], fill=NAVY)
-    if tall:
-        left, text_width, top = pad, size.width - 2 * pad, cy + moon / 2 + pad
-        title_font = _fit(draw, title, text_width, int(size.width * 0.28), 700, script)
-        lines = tagline.split(" ")
-        tag_font = _fit(draw, max(lines, key=len), text_width, int(size.width * 0.14), 400, script)
-        draw.text((size.width / 2, top), title, font=title_font, fill=WHITE, anchor="mt")
+        text_width = size.width - 2 * pad
+        lines = tagline.split(" ") if size.width < 200 else [tagline]
+        moon = min(size.width * 0.45, size.height * 0.3)
+        title_font = _fit(draw, title, text_width, int(min(size.width * 0.28, size.height * 0.16)), 700, script)
+        tag_font = _fit(draw, max(lines, key=len), text_width, int(min(size.width * 0.14, size.height * 0.08)), 400, script)
+        spacing = tag_font.size // 2
+        block = moon + pad + title_font.size * 1.4 + len(lines) * (tag_font.size + spacing)
+        top = (size.height - block) / 2
+        cx, cy = size.width / 2, top + moon / 2
+        _moon(draw, cx, cy, moon)
+        text_top = top + moon + pad
+        draw.text((size.width / 2, text_top), title, font=title_font, fill=WHITE, anchor="mt")
         draw.multiline_text(
-            (size.width / 2, top + title_font.size * 1.6), "\n".join(lines), font=tag_font, fill=GOLD,
-            anchor="ma", align="center", spacing=tag_font.size // 2,
+            (size.width / 2, text_top + title_font.size * 1.4), "\n".join(lines), font=tag_font, fill=GOLD,
+            anchor="ma", align="center", spacing=spacing,
         )
     else:
+        moon = size.height * 0.6
+        cx, cy = pad + moon / 2, size.height / 2
+        _moon(draw, cx, cy, moon)
         left = int(cx + moon / 2 + pad)
         text_width = size.width - left - pad
         title_font = _fit(draw, title, text_width, int(size.height * 0.42), 700, script)
         tag_font = _fit(draw, tagline, text_width, int(size.height * 0.2), 400, script)
-        block = title_font.size + tag_font.size * 1.5
+        block = title_font.size * 1.2 + tag_font.size * 1.3
         top = (size.height - block) / 2
         draw.text((left, top), title, font=title_font, fill=WHITE, anchor="lt")
         draw.text((left, top + title_font.size * 1.2), tagline, font=tag_font, fill=GOLD, anchor="lt")
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
+
+
+def _moon(draw, cx: float, cy: float, size: float) -> None:
+    """The crescent of Chandra's logo: a gold disc with a navy disc over it."""
+    half = size / 2
+    draw.ellipse([cx - half, cy - half, cx + half, cy + half], fill=GOLD)
+    shift_x, shift_y = size * 0.28, size * 0.08
+    draw.ellipse([cx - half + shift_x, cy - half - shift_y, cx + half + shift_x, cy + half - shift_y], fill=NAVY)
 
 
 def qr_svg(url: str) -> bytes:
