@@ -49,7 +49,20 @@ def load(*, stdout) -> None:
     except BrowserMissing:
         stdout.write("  library: chromium is not installed, so the demo documents (printed to PDF by it) were skipped")
     _archive(th, en)
+    _editor_permissions()
     stdout.write("  library: documents and the legislative archive ready")
+
+
+def _editor_permissions() -> None:
+    """Editors and moderators keep subjects, series and the archive (documents are pages:
+    the page permissions and the review workflow of cms.base.demo already cover them)."""
+    from django.contrib.auth.models import Group, Permission
+
+    permissions = Permission.objects.filter(
+        content_type__app_label="library", codename__regex=r"^(add|change|view)_(subject|series|archivecollection|archiverecord)$",
+    )
+    for group in Group.objects.filter(name__in=["Editors", "Moderators"]):
+        group.permissions.add(*permissions)
 
 
 def _term(model, slug, name_th, name_en, th, en):
