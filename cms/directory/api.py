@@ -45,7 +45,7 @@ class _AnonymousView:
         request: Request = self.request
         return selectors.directory(
             user=None, query=request.query_params.get("q", ""),
-            locale=Locale.objects.get(language_code=self.language),
+            locale=Locale.objects.filter(language_code=self.language).first() or Locale.get_default(),
         )
 
 

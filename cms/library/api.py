@@ -100,7 +100,7 @@ class DocumentViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         if self.action == "list":
             filters = selectors.DocumentFilters.from_query(self.request.query_params)
-            return selectors.documents(filters=filters, locale=Locale.objects.get(language_code=self.language))
+            return selectors.documents(filters=filters, locale=Locale.objects.filter(language_code=self.language).first() or Locale.get_default())
         return DocumentPage.objects.live().public().select_related("file", "series", "locale").prefetch_related("subjects")
 
     def get_serializer_class(self):
@@ -157,5 +157,5 @@ class ArchiveRecordViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         if self.action == "list":
             filters = selectors.ArchiveFilters.from_query(self.request.query_params)
-            return selectors.archive_records(filters=filters, locale=Locale.objects.get(language_code=self.language))
+            return selectors.archive_records(filters=filters, locale=Locale.objects.filter(language_code=self.language).first() or Locale.get_default())
         return ArchiveRecord.objects.published().select_related("collection", "instrument", "file", "locale")
