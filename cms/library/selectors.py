@@ -221,6 +221,7 @@ class DatabaseResult:
     page_obj: object
     facets: list[Facet] = field(default_factory=list)
     total: int = 0
+    all_count: int = 0  # before narrowing to one kind
 
 
 def database_search(query: str, *, kind: str = "", page=1, language: str | None = None) -> DatabaseResult:
@@ -239,7 +240,9 @@ def database_search(query: str, *, kind: str = "", page=1, language: str | None 
         hits = [hit for hit in hits if hit.document.key == kind]
     page_obj = Paginator(hits, PAGE_SIZE).get_page(page)
     _add_snippets(page_obj.object_list, query)
-    return DatabaseResult(outcome=outcome, hits=hits, page_obj=page_obj, facets=facets, total=len(hits))
+    return DatabaseResult(
+        outcome=outcome, hits=hits, page_obj=page_obj, facets=facets, total=len(hits), all_count=sum(counts.values()),
+    )
 
 
 def _add_snippets(hits, query: str) -> None:
