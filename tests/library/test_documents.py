@@ -141,3 +141,18 @@ def test_archive_browses_by_period_year_and_type_and_links_the_instrument(librar
     api = client.get("/api/v1/library/archive/", {"period": "2475-2489"}).json()
     assert [item["title"] for item in api["results"]] == ["ธรรมนูญฉบับแรก"]
     assert search("บันทึกทดสอบสมัยประชุม").hits[0].document.key == "archive"
+
+
+def test_database_search_has_type_facets_and_leaves_out_other_pages(library, thai_pdf, client, django_capture_on_commit_callbacks):
+    from cms.laws.models import Instrument
+    from tests.factories import add_article
+
+    document = upload(thai_pdf, "report.pdf", django_capture_on_commit_callbacks)
+    add_document(library["index"], document)
+    Instrument.objects.create(slug="fiscal-act", kind="act", title="พระราชบัญญัติวินัยการเงินการคลัง ธรรมาภิบาลทางการคลัง")
+    add_article(library["news_th"], title="ข่าวธรรมาภิบาลทางการคลัง", slug="fiscal-news")
+    body = client.get("/th/library/", {"q": "ธรรมาภิบาลทางการคลัง"}).content.decode()
+    assert "ทั้งหมด (๒)" in body and "เอกสาร (๑)" in body and "กฎหมาย (๑)" in body
+    assert "ข่าวธรรมาภิบาล" not in body
+    only_documents = client.get("/th/library/", {"q": "ธรรมาภิบาลทางการคลัง", "type": "document"}).content.decode()
+    assert "รายงานทดสอบ" in only_documents and "พระราชบัญญัติวินัยการเงินการคลัง" not in only_documents
