@@ -36,7 +36,10 @@ def can_import(user) -> bool:
 def import_view(request):
     if not can_import(request.user):
         raise PermissionDenied
-    context = {"form": ImportForm(), "preview": None}
+    context = {
+        "form": ImportForm(), "preview": None, "page_title": _("Import phone book"), "header_icon": "upload",
+        "header_title": _("Import phone book"),
+    }
     if request.method == "POST" and request.POST.get("action") == "confirm":
         return _confirm(request)
     if request.method == "POST":

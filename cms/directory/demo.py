@@ -9,6 +9,7 @@ import datetime as dt
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Locale
+from wagtail.users.models import UserProfile
 
 from cms.base.demo import ensure_child, ensure_translation
 from home.models import HomePage
@@ -80,6 +81,9 @@ def _hr_group() -> None:
         user.set_password(HR_PASSWORD)
         user.save()
     user.groups.add(group)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "th"
+    profile.save()
 
 
 GUIDE_TH = [
