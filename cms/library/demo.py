@@ -15,6 +15,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
 from cms.base.demo import ensure_child, ensure_translation, publish
+from cms.base.thai import arabic_digits
 from home.models import HomePage
 
 from . import demo_texts as texts
@@ -198,7 +199,10 @@ def _document(index, en, spec, subjects, series):
     )
     page.subjects.set([subjects[slug] for slug in spec["subjects"]])
     publish(page)
-    translated = ensure_translation(page, en, title=spec["title_en"], abstract=spec["abstract_en"], authors=spec["authors_en"])
+    translated = ensure_translation(
+        page, en, title=spec["title_en"], abstract=spec["abstract_en"], authors=spec["authors_en"],
+        publisher="Secretariat of the Senate", series_number=arabic_digits(spec["number"]),
+    )
     translated.subjects.set([subjects[slug] for slug in spec["subjects"]])
     publish(translated)
     return page

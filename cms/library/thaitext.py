@@ -47,9 +47,11 @@ _MAX_PIECES = 4
 
 
 def _rejoin(match: re.Match) -> str:
-    """Join the pieces of words that a PDF font broke with spaces (เป็ นการป ระ ชุม) when a
-    piece on its own is not a word and the joined text falls into fewer dictionary words
-    than there were pieces (so two real words, or a name and a word, stay apart)."""
+    """Join the pieces of words that a PDF font broke with spaces. First short runs of
+    pieces (เป็ นการป ระ ชุม), when a piece is not a word and the joined text falls into
+    fewer dictionary words than there were pieces; then single breaks after a longer run
+    (อย่างสม่ำ เสมอ), when a word next to the break is not a word on its own and the two
+    make one. Two real words, or a name and a word, stay apart."""
     words = dictionary()
     pieces = match.group().split(" ")
     out: list[str] = []
@@ -67,7 +69,27 @@ def _rejoin(match: re.Match) -> str:
         else:
             out.append(pieces[index])
             index += 1
-    return " ".join(out)
+    joined = [out[0]]
+    for piece in out[1:]:
+        if _broken_at(segment(joined[-1])[-1], piece, words):
+            joined[-1] += piece
+        else:
+            joined.append(piece)
+    return " ".join(joined)
+
+
+def _broken_at(left: str, right: str, words) -> bool:
+    """Whether the space between ``left`` (a word) and ``right`` cuts a dictionary word in two:
+    one side does not fall into dictionary words on its own, and segmenting them together gives a
+    word across the cut."""
+    if left in words and all(token in words for token in segment(right) if token.strip()):
+        return False
+    position = 0
+    for token in segment(left + right):
+        if position < len(left) < position + len(token):
+            return token in words
+        position += len(token)
+    return False
 
 
 def _fewer_words(joined: str, pieces: int, words) -> bool:

@@ -34,3 +34,8 @@ def test_thai_digits_are_kept_as_written():
 def test_has_text():
     assert not has_text(" . , ")
     assert has_text("ข้อความยาวพอที่จะเป็นชั้นข้อความจริง")
+
+
+def test_a_word_broken_after_a_long_run_is_joined():
+    assert clean("ต่อสาธารณะอย่างสม่ำ เสมอ") == "ต่อสาธารณะอย่างสม่ำเสมอ"
+    assert clean("สรุปสาระสำ คัญ เรื่อง การกระจายอำ นาจ") == "สรุปสาระสำคัญ เรื่อง การกระจายอำนาจ"
