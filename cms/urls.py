@@ -34,6 +34,8 @@ urlpatterns += i18n_patterns(
     path("laws/", include("cms.laws.urls")),
     path("", include("cms.legislation.urls")),
     path("follow/", include("cms.follows.urls")),
+    path("library/", include("cms.library.urls")),
+    path("directory/", include("cms.directory.urls")),
     # Wagtail's helpers for private pages, then its pages, which claim every
     # remaining path. Slugs may be Thai (vowel signs are not \w), so any
     # non-slash character is accepted; top-level service paths are excluded so

@@ -81,6 +81,9 @@ def page_queryset():
 
 
 def page_key(page) -> str:
+    registered = registry.page_type_key(page)
+    if registered:
+        return registered
     from cms.news.models import NewsPage
 
     return registry.NEWS_KEY if isinstance(page, NewsPage) else registry.PAGE_KEY

@@ -70,6 +70,22 @@ _keys: dict[str, SearchType] = {}
 PAGE_KEY = "page"
 NEWS_KEY = "news"
 BUILTIN_LABELS = {PAGE_KEY: _("Page"), NEWS_KEY: _("News")}
+# Page types with a type facet of their own (pages are indexed on publish, not registered).
+_page_types: dict[type, str] = {}
+_page_labels: dict[str, Any] = {}
+
+
+def register_page_type(model, *, key, label) -> None:
+    """Give live pages of ``model`` (and its subclasses) their own type facet ``key``."""
+    _page_types[model] = key
+    _page_labels[key] = label
+
+
+def page_type_key(page) -> str | None:
+    for klass in type(page).__mro__:
+        if klass in _page_types:
+            return _page_types[klass]
+    return None
 
 
 def register(
@@ -117,4 +133,6 @@ def registered() -> list[SearchType]:
 def label_for(key: str):
     if key in _keys:
         return _keys[key].label
+    if key in _page_labels:
+        return _page_labels[key]
     return BUILTIN_LABELS.get(key, key)

@@ -21,4 +21,6 @@ urlpatterns = [
     path("", include("cms.legislation.api_urls")),
     path("", include("cms.live.api_urls")),
     path("", include("cms.follows.api_urls")),
+    path("", include("cms.library.api_urls")),
+    path("", include("cms.directory.api_urls")),
 ]

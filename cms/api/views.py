@@ -11,6 +11,10 @@ ENTRY_POINTS = {
     "cases": "v1:case-list",
     "instruments": "v1:instrument-list",
     "glossary": "v1:glossary-list",
+    "documents": "v1:library-document-list",
+    "archive": "v1:library-archive-list",
+    "offices": "v1:directory-office-list",
+    "people": "v1:directory-person-list",
     "schema": "v1:schema",
     "docs": "v1:docs",
 }

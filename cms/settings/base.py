@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "cms.legislation",
     "cms.live",
     "cms.follows",
+    "cms.library",
+    "cms.directory",
     # Wagtail and translation
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -17,6 +17,8 @@ DEMO_MODULES = [
     "cms.legislation.demo",
     "cms.live.demo",
     "cases.demo",
+    "cms.library.demo",
+    "cms.directory.demo",
     # Search last: it indexes what the others loaded.
     "search.demo",
 ]
