@@ -1,25 +1,38 @@
-"""Thai working days: Monday to Friday, less the public holidays in
-:class:`cases.models.Holiday`."""
+"""Thai working days of a government office: Monday to Friday, less Thailand's
+public and government holidays (the ``holidays`` package: fixed and lunar
+days, substitutes for those on a weekend, the Cabinet's special days off) and
+the extra days off that staff enter (:class:`cases.models.Holiday`)."""
 
 import datetime as dt
+import functools
 
-from django.utils import timezone
+import holidays
 
 ONE_DAY = dt.timedelta(days=1)
 
 
-class WorkingCalendar:
-    """Working-day arithmetic over a set of holidays (loaded once for a span)."""
+@functools.cache
+def thai_public_holidays():
+    """Thailand's holidays for government offices, in Thai; each year is filled
+    in when a date of it is first looked up."""
+    return holidays.country_holidays("TH", language="th", categories=(holidays.PUBLIC, holidays.GOVERNMENT))
 
-    def __init__(self, holidays=None):
-        if holidays is None:
+
+class WorkingCalendar:
+    """Working-day arithmetic. ``extra_days`` are days off besides the public
+    holidays (by default those staff entered); ``public_holidays`` replaces
+    Thailand's (a test may give an empty set)."""
+
+    def __init__(self, extra_days=None, *, public_holidays=None):
+        if extra_days is None:
             from cases.models import Holiday
 
-            holidays = Holiday.objects.values_list("date", flat=True)
-        self.holidays = frozenset(holidays)
+            extra_days = Holiday.objects.values_list("date", flat=True)
+        self.extra_days = frozenset(extra_days)
+        self.public_holidays = thai_public_holidays() if public_holidays is None else public_holidays
 
     def is_working_day(self, day):
-        return day.weekday() < 5 and day not in self.holidays
+        return day.weekday() < 5 and day not in self.extra_days and day not in self.public_holidays
 
     def add_working_days(self, start, days):
         """The date ``days`` working days after ``start`` (``start`` itself not counted)."""
@@ -40,7 +53,3 @@ class WorkingCalendar:
             if self.is_working_day(day):
                 count += 1
         return count
-
-
-def today():
-    return timezone.localdate()

@@ -62,9 +62,5 @@ class _Conf:
     def default_resolve_days(self) -> int:
         return 30
 
-    @property
-    def notification_max_attempts(self) -> int:
-        return 5
-
 
 conf = _Conf()

@@ -1,6 +1,5 @@
 """Demo content for complaints and suggestions: departments and categories in
-Thai and English, service levels, routing rules, Thai public holidays
-2025–2027, officer profiles for the demo accounts, the case groups'
+Thai and English, service levels, routing rules, officer profiles for the demo accounts, the case groups'
 permissions, and a few hundred believable cases in every state — all built
 through the services, so every audit chain is valid. Idempotent."""
 
@@ -13,7 +12,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from . import services
-from .models import SLA, Case, CaseKind, CaseState as S, Category, Department, Holiday, OfficerProfile, RoutingRule
+from .models import SLA, Case, CaseKind, CaseState as S, Category, Department, OfficerProfile, RoutingRule
 from .permissions import GROUP_ROLES, grant_group_permissions
 
 DEMO_CHANNEL = "demo"
@@ -42,35 +41,6 @@ CATEGORIES = [
     ("laws", "ข้อเสนอแนะเกี่ยวกับกฎหมาย", "Suggestions on laws and bills", 3, 30, "legal"),
     ("senate", "การดำเนินงานของวุฒิสภา", "The work of the Senate", 2, 15, "complaints-centre"),
     ("other", "เรื่องอื่น ๆ", "Other matters", 3, 30, "complaints-centre"),
-]
-
-# Fixed-date holidays of the Thai government calendar. A holiday falling on a
-# weekend gets a substitute day (the next working day), computed below.
-FIXED_HOLIDAYS = [
-    (1, 1, "วันขึ้นปีใหม่"),
-    (4, 6, "วันพระบาทสมเด็จพระพุทธยอดฟ้าจุฬาโลกมหาราชและวันที่ระลึกมหาจักรีบรมราชวงศ์"),
-    (4, 13, "วันสงกรานต์"),
-    (4, 14, "วันสงกรานต์"),
-    (4, 15, "วันสงกรานต์"),
-    (5, 4, "วันฉัตรมงคล"),
-    (6, 3, "วันเฉลิมพระชนมพรรษาสมเด็จพระนางเจ้าฯ พระบรมราชินี"),
-    (7, 28, "วันเฉลิมพระชนมพรรษาพระบาทสมเด็จพระเจ้าอยู่หัว"),
-    (8, 12, "วันเฉลิมพระชนมพรรษาสมเด็จพระบรมราชชนนีพันปีหลวง และวันแม่แห่งชาติ"),
-    (10, 13, "วันนวมินทรมหาราช"),
-    (10, 23, "วันปิยมหาราช"),
-    (12, 5, "วันคล้ายวันพระบรมราชสมภพ รัชกาลที่ ๙ วันชาติ และวันพ่อแห่งชาติ"),
-    (12, 10, "วันรัฐธรรมนูญ"),
-    (12, 31, "วันสิ้นปี"),
-]
-# Buddhist holidays follow the lunar calendar. Only dates we are sure of are
-# listed (2025 and Makha Bucha 2026); the others must be added by an
-# administrator from the Cabinet's announcement.
-LUNAR_HOLIDAYS = [
-    (dt.date(2025, 2, 12), "วันมาฆบูชา"),
-    (dt.date(2025, 5, 11), "วันวิสาขบูชา"),
-    (dt.date(2025, 7, 10), "วันอาสาฬหบูชา"),
-    (dt.date(2025, 7, 11), "วันเข้าพรรษา"),
-    (dt.date(2026, 3, 3), "วันมาฆบูชา"),
 ]
 
 OFFICERS = {  # demo account → department
@@ -154,10 +124,9 @@ def load(*, stdout):
     en = Locale.objects.get_or_create(language_code="en")[0]
     departments = _departments(th, en)
     categories = _categories(th, en, departments)
-    holidays = _holidays()
     officers = _officers(departments)
     made = _cases(categories, officers)
-    stdout.write(f"  cases: {len(departments)} departments, {len(categories)} categories, {holidays} holidays, "
+    stdout.write(f"  cases: {len(departments)} departments, {len(categories)} categories, "
                  f"{len(officers)} officers, {made} new demo cases (track any with PIN {DEMO_PIN})")
 
 
@@ -195,30 +164,6 @@ def _categories(th, en, departments):
     RoutingRule.objects.get_or_create(category=categories["infrastructure"], province="10",
                                       defaults={"department": departments["committees-1"]})
     return categories
-
-
-def thai_holidays(years=(2025, 2026, 2027)):
-    """(date, name) of the Thai public holidays we are sure of, with substitute days."""
-    days = {}
-    for year in years:
-        for month, day, name in FIXED_HOLIDAYS:
-            days[dt.date(year, month, day)] = name
-    for date, name in LUNAR_HOLIDAYS:
-        if date.year in years:
-            days[date] = name
-    for date, name in sorted(days.items()):
-        if date.weekday() >= 5:
-            substitute = date + dt.timedelta(days=1)
-            while substitute.weekday() >= 5 or substitute in days:
-                substitute += dt.timedelta(days=1)
-            days[substitute] = f"วันหยุดชดเชย{name}"
-    return sorted(days.items())
-
-
-def _holidays():
-    existing = set(Holiday.objects.values_list("date", flat=True))
-    Holiday.objects.bulk_create([Holiday(date=date, name=name) for date, name in thai_holidays() if date not in existing])
-    return Holiday.objects.count()
 
 
 def _officers(departments):
@@ -368,11 +313,9 @@ def _walk(case, target, officers, rng, filed, now):
 
 
 def _area_codes():
-    """(province, district) pairs from the shipped list of areas, if installed."""
-    try:
-        from . import areas
-    except ImportError:
-        return []
+    """(province, district) pairs from the shipped list of areas."""
+    from . import areas
+
     pairs = []
     for province in areas.provinces()[:20]:
         districts = areas.districts(province.code)[:3]

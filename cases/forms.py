@@ -13,14 +13,6 @@ from .conf import conf
 from .models import Category, CaseKind
 
 
-def area_module():
-    try:
-        from . import areas
-    except ImportError:
-        return None
-    return areas
-
-
 class CategoryChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.display_name
@@ -91,11 +83,8 @@ class CaseForm(forms.Form):
         self._area_choices()
 
     def _area_choices(self):
-        areas = area_module()
-        if areas is None:
-            for name in ("province", "district", "subdistrict"):
-                del self.fields[name]
-            return
+        from . import areas
+
         blank = [("", _("— not given —"))]
         self.fields["province"].choices = blank + [(a.code, a.name) for a in areas.provinces()]
         province = self.data.get("province") or self.initial.get("province")

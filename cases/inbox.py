@@ -7,7 +7,6 @@ come from one more query (see :func:`category_names`)."""
 
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -104,11 +103,8 @@ def search_q(text: str) -> Q:
     code = normalise_code(text)
     if len(code) >= 5 and code.isascii() and code.isalnum() and " " not in text.strip():
         condition |= Q(code__startswith=code)
-    try:
-        from search.analysis import normalise
-    except ImportError:  # pragma: no cover - the search app is part of the project
-        def normalise(value):
-            return value
+    from search.analysis import normalise
+
     words_q = Q()
     for word in normalise(text).split():
         # Thai has no letter case: a plain LIKE spares the database an UPPER() of every row.
@@ -169,11 +165,9 @@ DUPLICATE_THRESHOLD = 0.3
 
 
 def _terms(text: str) -> set[str]:
-    try:
-        from search.analysis import analyse_words
-        return {t for t in analyse_words(text) if len(t) > 1}
-    except ImportError:  # pragma: no cover
-        return {w for w in text.lower().split() if len(w) > 1}
+    from search.analysis import analyse_words
+
+    return {t for t in analyse_words(text) if len(t) > 1}
 
 
 def similarity(a: set[str], b: set[str]) -> float:
@@ -208,6 +202,3 @@ def possible_duplicates(case, *, user, limit=5, threshold=DUPLICATE_THRESHOLD):
     scored.sort(key=lambda pair: (-pair[1], -pair[0].filed_at.timestamp()))
     return scored[:limit]
 
-
-def officers_by_id(ids):
-    return get_user_model().objects.in_bulk([i for i in ids if i])

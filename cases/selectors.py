@@ -136,9 +136,7 @@ def place(case):
     """Where it happened, in the active language ("" if not given)."""
     if not (case.province or case.district or case.subdistrict):
         return ""
-    try:
-        from . import areas
-    except ImportError:
-        return ""
+    from . import areas
+
     return areas.full_name(province=case.province or None, district=case.district or None,
                            subdistrict=case.subdistrict or None)

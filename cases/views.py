@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from . import selectors, services
 from .conf import conf
-from .forms import CaseForm, RateForm, ReopenForm, ReplyForm, TrackForm, WithdrawForm, area_module
+from .forms import CaseForm, RateForm, ReopenForm, ReplyForm, TrackForm, WithdrawForm
 from .models import Attachment, Case, CaseState
 from .models.case import format_code, normalise_code
 
@@ -37,7 +37,7 @@ def file_case(request):
         form = CaseForm(request.POST, request.FILES)
         if "update_areas" in request.POST:
             # No JavaScript: the citizen asked for the district list of the chosen province.
-            return render(request, "cases/file.html", {"form": _unvalidated(form), "areas": area_module() is not None})
+            return render(request, "cases/file.html", {"form": _unvalidated(form)})
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -58,7 +58,7 @@ def file_case(request):
                 return redirect("cases:filed")
     else:
         form = CaseForm()
-    return render(request, "cases/file.html", {"form": form, "areas": area_module() is not None})
+    return render(request, "cases/file.html", {"form": form})
 
 
 def _unvalidated(form):

@@ -92,7 +92,7 @@ class SLAViewSet(SnippetViewSet):
 class HolidayViewSet(SnippetViewSet):
     model = Holiday
     icon = "date"
-    menu_label = _("Public holidays")
+    menu_label = _("Extra days off")
     list_display = ["date", "name"]
     ordering = ["-date"]
 

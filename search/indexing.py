@@ -77,10 +77,8 @@ def page_queryset():
 
 
 def page_key(page) -> str:
-    try:
-        from cms.news.models import NewsPage
-    except ImportError:  # pragma: no cover
-        return registry.PAGE_KEY
+    from cms.news.models import NewsPage
+
     return registry.NEWS_KEY if isinstance(page, NewsPage) else registry.PAGE_KEY
 
 

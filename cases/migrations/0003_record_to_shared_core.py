@@ -111,6 +111,16 @@ def forwards(apps, schema_editor):
     OutboxMessage.objects.bulk_create(messages, batch_size=BATCH)
 
 
+def backwards(apps, schema_editor):
+    """Going back is possible only while no case has a record: the old tables
+    could not hold the new signatures."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Event = apps.get_model("records", "Event")
+    case_type = ContentType.objects.filter(app_label="cases", model="case").first()
+    if case_type is not None and Event.objects.filter(subject_type=case_type).exists():
+        raise RuntimeError("Cases have records in cms.records: migrating back would lose them.")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -119,4 +129,4 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(forwards, elidable=False)]
+    operations = [migrations.RunPython(forwards, backwards, elidable=False)]

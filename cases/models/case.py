@@ -251,10 +251,6 @@ class Case(ConcurrentTransitionMixin, ChainedModel):
     def is_open(self):
         return self.state in OPEN_STATES
 
-    @property
-    def has_identity(self):
-        return not self.anonymous and bool(self.contact_name or self.contact_email or self.contact_phone)
-
     def is_overdue(self, today=None):
         """Past its deadline and not finished. The clock stops while awaiting the citizen."""
         today = today or timezone.localdate()
@@ -277,9 +273,6 @@ class Case(ConcurrentTransitionMixin, ChainedModel):
         if self.resolved_at is None:
             return False
         return timezone.now() - self.resolved_at <= conf.reopen_window
-
-    def not_rated(self):
-        return self.rating is None
 
     # Transitions ------------------------------------------------------------
     @transition(field=state, source=S.RECEIVED, target=S.SCREENING,

@@ -1,5 +1,5 @@
 """The lists officers and editors manage: categories (translatable), departments
-(translatable), officer profiles, routing rules, service levels and holidays."""
+(translatable), officer profiles, routing rules, service levels and extra days off."""
 
 from django.conf import settings
 from django.db import models
@@ -111,15 +111,17 @@ class SLA(models.Model):
 
 
 class Holiday(models.Model):
-    """A public holiday: not a working day."""
+    """A day off that staff enter besides Thailand's public holidays (which
+    come from the ``holidays`` package, see :mod:`cases.calendar`): not a
+    working day."""
 
     date = models.DateField(_("date"), unique=True)
     name = models.CharField(_("name"), max_length=200)
 
     class Meta:
         ordering = ["date"]
-        verbose_name = _("public holiday")
-        verbose_name_plural = _("public holidays")
+        verbose_name = _("extra day off")
+        verbose_name_plural = _("extra days off")
 
     def __str__(self):
         return f"{self.date:%Y-%m-%d} {self.name}"

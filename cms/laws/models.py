@@ -179,12 +179,6 @@ class Instrument(RevisionMixin, index.Indexed, models.Model):
     def public_end_reason(self):
         return self.end_reason if self.dates_verified else ""
 
-    @property
-    def display_title(self):
-        if (get_language() or "th").startswith("en") and self.english_title:
-            return self.english_title
-        return self.title
-
 
 class DivisionKind(models.TextChoices):
     CHAPTER = "chapter", _("Chapter (หมวด)")

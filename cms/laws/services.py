@@ -89,22 +89,17 @@ _glossary_state = _GlossaryState()
 
 @contextlib.contextmanager
 def _search_paused():
-    try:
-        from search.signals import paused
-    except ImportError:
-        yield
-        return
+    from search.signals import paused
+
     with paused():
         yield
 
 
 def instrument_index(*, instrument: Instrument) -> None:
     """Put an instrument and its provisions in the Thai search index (bulk imports skip signals)."""
-    try:
-        from search import registry
-        from search.indexing import index_docs, object_doc
-    except ImportError:
-        return
+    from search import registry
+    from search.indexing import index_docs, object_doc
+
     docs = []
     for obj in [instrument, *instrument.provisions.select_related("instrument")]:
         search_type = registry.get(type(obj))
@@ -370,11 +365,9 @@ def glossary_import(*, entries: list[dict], index: bool = True) -> int:
 
 
 def _index_objects(objects) -> None:
-    try:
-        from search import registry
-        from search.indexing import index_docs, object_doc
-    except ImportError:
-        return
+    from search import registry
+    from search.indexing import index_docs, object_doc
+
     docs = [doc for obj in objects if (search_type := registry.get(type(obj))) and (doc := object_doc(obj, search_type))]
     try:
         index_docs(docs)

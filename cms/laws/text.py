@@ -29,10 +29,8 @@ _FOREIGN = re.compile(r"\s*แห่ง(?!รัฐธรรมนูญนี�
 
 
 def segment(text: str) -> list[str]:
-    try:
-        from search.analysis import segment as thai_segment
-    except ImportError:  # the search app is not there (yet): split Thai runs as a whole
-        return [m.group(0) for m in re.finditer(r"[\u0e00-\u0e7f]+|\w+|\s+|[^\w\s]", text)]
+    from search.analysis import segment as thai_segment
+
     return thai_segment(text)
 
 

@@ -39,11 +39,22 @@ def test_production_refuses_to_start_without_its_secrets():
     assert "SECRET_KEY is required in production" in result.stderr
 
 
+def test_production_refuses_to_start_without_the_record_keys():
+    env = {k: v for k, v in os.environ.items() if k != "RECORDS_HMAC_KEYS"}
+    env.update({"DJANGO_SETTINGS_MODULE": "cms.settings.production", "SECRET_KEY": "s" * 50,
+                "ALLOWED_HOSTS": "chandra.example", "EMAIL_HOST": "smtp.chandra.example"})
+    env.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/chandra")
+    result = _run_manage("check", env=env)
+    assert result.returncode != 0
+    assert "RECORDS_HMAC_KEYS is required in production" in result.stderr
+
+
 def test_production_settings_pass_the_deployment_checks():
     env = dict(os.environ)
     env.update({
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": "x" * 20 + "a-long-random-production-secret-for-the-check-only",
+        "RECORDS_HMAC_KEYS": "2026:a-long-random-record-key-for-the-check-only",
         "ALLOWED_HOSTS": "chandra.example",
         "EMAIL_HOST": "smtp.chandra.example",
         "DATABASE_URL": os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/chandra"),

@@ -68,7 +68,7 @@ def test_verify_audit_reports_a_tampered_row(world):
     with pytest.raises(CommandError) as error:
         call_command("verify_audit", stdout=io.StringIO(), stderr=err)
     assert "1 problem" in str(error.value)
-    assert f"cases.case {case.pk} event {victim.seq}" in err.getvalue()
+    assert f"cases.case {case.pk} event {victim.seq}" in err.getvalue() and case.display_code in err.getvalue()
 
 
 def test_verify_audit_reports_a_deleted_row(world):

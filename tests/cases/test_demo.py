@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from cases import demo
-from cases.models import Case, CaseState, Holiday, OfficerProfile
+from cases.models import Case, CaseState, OfficerProfile
 from cms.records.models import Event
 from cms.base import demo as base_demo
 
@@ -40,14 +40,3 @@ def test_demo_cases_cover_every_state_with_valid_chains_and_load_once():
     assert case.check_pin(demo.DEMO_PIN)
 
 
-def test_holidays_have_substitutes_and_no_guessed_lunar_dates():
-    import datetime as dt
-
-    days = dict(demo.thai_holidays())
-    assert days[dt.date(2026, 12, 7)].startswith("วันหยุดชดเชย")  # 5 Dec 2026 is a Saturday
-    assert dt.date(2025, 4, 16) in days  # Songkran 13 April 2025 was a Sunday
-    assert days[dt.date(2026, 3, 3)] == "วันมาฆบูชา"
-    assert not any(name == "วันวิสาขบูชา" and date.year == 2027 for date, name in days.items())
-    demo._holidays()
-    demo._holidays()
-    assert Holiday.objects.count() == len(days)

@@ -56,8 +56,10 @@ class ChainedModel(models.Model):
     def save(self, *args, **kwargs):
         if not self._state.adding and not args and kwargs.get("update_fields") is None \
                 and not kwargs.get("force_insert"):
+            deferred = self.get_deferred_fields()
             kwargs["update_fields"] = [field.name for field in self._meta.concrete_fields
-                                       if not field.primary_key and field.name not in CHAIN_FIELDS]
+                                       if not field.primary_key and field.name not in CHAIN_FIELDS
+                                       and field.attname not in deferred]
         super().save(*args, **kwargs)
 
 

@@ -1,6 +1,6 @@
-"""Runs the periodic commands (scheduled publishing, overdue complaints) on a
-timer. `make demo` starts it beside the web server; in production, cron or a
-systemd timer can call the same commands instead."""
+"""Runs the periodic commands (scheduled publishing, overdue complaints, the
+outbox and follows) on a timer. `make demo` starts it beside the web server;
+in production, cron or a systemd timer can call the same commands instead."""
 
 import time
 
@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand
 PERIODIC_COMMANDS = [
     ("publish_scheduled", 60),
     ("flag_overdue_cases", 15 * 60),
+    ("send_outbox", 5 * 60),
     ("anonymise_closed_cases", 24 * 60 * 60),
 ]
 

@@ -14,12 +14,23 @@ class Command(BaseCommand):
 
     def handle(self, *args, model=None, **options):
         model_class = apps.get_model(model) if model else None
-        problems, subjects = 0, set()
+        problems, names = 0, {}
         for problem in verify_all(model=model_class):
-            self.stderr.write(str(problem))
+            key = (problem.subject_type, problem.subject_id)
+            if key not in names:
+                names[key] = self._name(*key)
+            self.stderr.write(f"{problem} [{names[key]}]" if names[key] else str(problem))
             problems += 1
-            subjects.add((problem.subject_type, problem.subject_id))
         total = Event.objects.count()
         if problems:
-            raise CommandError(f"{problems} problem(s) in the record of {len(subjects)} subject(s) ({total} events).")
+            raise CommandError(f"{problems} problem(s) in the record of {len(names)} subject(s) ({total} events).")
         self.stdout.write(f"audit trail intact: {total} events")
+
+    @staticmethod
+    def _name(label, subject_id):
+        """What the subject is called (a case's tracking code…), to find it in the admin."""
+        try:
+            subject = apps.get_model(label)._base_manager.filter(pk=subject_id).first()
+        except LookupError:
+            return ""
+        return str(subject) if subject is not None else ""
