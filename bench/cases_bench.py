@@ -199,7 +199,7 @@ def _intake(base, category_slug):
 # --- inbox -------------------------------------------------------------------------------------
 
 INBOX_QUERIES = [
-    {}, {"sort": "due"}, {"overdue": "1"}, {"province": "84"}, {"state": "in_progress"},
+    {}, {"ordering": "-due"}, {"overdue": "1"}, {"province": "84"}, {"state": "in_progress"},
     {"q": "น้ำประปา"}, {"q": "ถนน หลุมลึก", "open": "1"}, {"per_page": "100"}, {"p": "40"},
     {"assignee": "none", "state": "accepted"},
 ]
@@ -331,7 +331,7 @@ def helper_generate(count):
 
     from cases import areas
     from cases.models import Case, CaseKind, CaseState as S, Category, Department
-    from cases.models.case import new_code
+    from cases.models.case import AWAITING_ACKNOWLEDGEMENT, new_code
 
     count = int(count)
     started = time.monotonic()
@@ -358,7 +358,7 @@ def helper_generate(count):
         filed = now - dt.timedelta(days=rnd.uniform(0, 730))
         subject, description = rnd.choice(SUBJECTS)
         province = rnd.choice(provinces)
-        routed = state not in (S.RECEIVED, S.SCREENING)
+        routed = state not in AWAITING_ACKNOWLEDGEMENT
         department = rnd.choice(departments) if routed else None
         assigned = state in (S.ASSIGNED, S.IN_PROGRESS, S.AWAITING_CITIZEN, S.RESOLVED, S.CLOSED)
         resolved = state in (S.RESOLVED, S.CLOSED)

@@ -285,9 +285,45 @@ def run() -> dict:
     }
 
 
+def relevance_only() -> dict:
+    """NitiBench-Tax through the site's search, segmented only (for tuning)."""
+    with OwnDatabase():
+        from django.conf import settings
+        from django.contrib.contenttypes.models import ContentType
+
+        from search.demo import seed_abbreviations
+
+        settings.SEARCH_MAX_QUERY_LENGTH = 10_000
+        seed_abbreviations()
+        content_type_id = ContentType.objects.get_by_natural_key("chandra_search", "searchdocument").pk
+        return _relevance(content_type_id, segmented=True)
+
+
+def latency_only() -> dict:
+    """Latency at LATENCY_DOCS documents only."""
+    with OwnDatabase():
+        from django.contrib.contenttypes.models import ContentType
+
+        from search.demo import seed_abbreviations
+
+        seed_abbreviations()
+        content_type_id = ContentType.objects.get_by_natural_key("chandra_search", "searchdocument").pk
+        return _latency(content_type_id)
+
+
 def main() -> None:
+    if "--relevance-only" in sys.argv:
+        print(relevance_only())
+        return
+    if "--latency-only" in sys.argv:
+        print(latency_only())
+        return
+    from bench import search_dev
+
     result = run()
     print(LINE.format(**result))
+    for line in search_dev.lines(search_dev.run()):
+        print(line)
 
 
 if __name__ == "__main__":

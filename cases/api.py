@@ -2,45 +2,39 @@
 track with the PIN, and the citizen's actions. One error format
 (:mod:`cms.api.errors`)."""
 
-import hashlib
-import json
-
-from django.db import IntegrityError, transaction
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from wagtail.models import Locale
 
-from cms.api.errors import error_response
+from cms.api.errors import ErrorSerializer, error_response
 from cms.api.language import LANG_PARAMETER, LanguageMixin
+from cms.api.parsers import JSONParser
+from cms.api.throttling import ScopedRateThrottle
+from cms.base.clientip import client_ip
 from cms.base.thai import arabic_digits
 
 from . import selectors, services
-from .forms import PHONE_RE
-from .models import Case, CaseKind, CaseState, Category, IdempotencyKey
+from .models import Case, CaseKind, Category
 from .models.case import normalise_code
 
-S = CaseState
 
 PIN_HEADER = OpenApiParameter("X-Case-PIN", OpenApiTypes.STR, OpenApiParameter.HEADER,
-                              description="The case's PIN (or give it as ?pin=).")
-PIN_QUERY = OpenApiParameter("pin", OpenApiTypes.STR, description="The case's PIN, if not in the X-Case-PIN header.")
+                              description="The case's PIN (or, on POST, as `pin` in the body). Never in the query "
+                                          "string: addresses end up in access logs, so `?pin=` is refused.")
 IDEMPOTENCY_HEADER = OpenApiParameter(
     "Idempotency-Key", OpenApiTypes.STR, OpenApiParameter.HEADER,
     description="A unique key per submission (e.g. a UUID). Retrying with the same key and body returns the "
                 "first answer instead of filing again.",
 )
-ERROR = inline_serializer("CaseError", {"error": inline_serializer("CaseErrorBody", {
-    "status": serializers.IntegerField(), "code": serializers.CharField(), "message": serializers.CharField(),
-    "fields": serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False),
-})})
+ERROR = ErrorSerializer
 
 
 class CaseCategorySerializer(serializers.Serializer):
@@ -76,11 +70,12 @@ class CaseCreateSerializer(serializers.Serializer):
             raise serializers.ValidationError(_("Choose a category from the list."))
         return category
 
-    def validate_contact_phone(self, phone):
-        phone = arabic_digits(phone or "").strip()
-        if phone and not PHONE_RE.match(phone):
-            raise serializers.ValidationError(_("Enter a phone number of 9 to 15 digits, for example 081 234 5678."))
-        return phone
+    def validate(self, attrs):
+        """The filing's rules are :func:`cases.services.validate_filing`'s."""
+        try:
+            return {"filing": services.validate_filing(**attrs)}
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.message_dict) from None
 
 
 class CaseFiledSerializer(serializers.Serializer):
@@ -114,36 +109,35 @@ class CaseDetailSerializer(serializers.Serializer):
     state = serializers.CharField()
     state_label = serializers.CharField(source="get_state_display")
     filed_at = serializers.DateTimeField()
-    expected_date = serializers.SerializerMethodField()
+    expected_date = serializers.DateField(source="due_date", allow_null=True)
     rejection_reason = serializers.CharField()
     referred_to = serializers.CharField()
     rating = serializers.IntegerField(allow_null=True)
     timeline = serializers.SerializerMethodField()
-    actions = serializers.SerializerMethodField()
+    actions = serializers.DictField(child=serializers.BooleanField(), source="citizen_actions")
 
     @extend_schema_field(CaseCategorySerializer)
     def get_category(self, case):
         return CaseCategorySerializer(case.category).data
 
-    def get_expected_date(self, case) -> str | None:
-        value = selectors.expected_date(case)
-        return value.isoformat() if value else None
-
     @extend_schema_field(CaseTimelineItemSerializer(many=True))
     def get_timeline(self, case):
         return CaseTimelineItemSerializer(selectors.public_timeline(case), many=True).data
 
-    def get_actions(self, case) -> dict[str, bool]:
-        return selectors.citizen_actions(case)
-
 
 class CaseReplySerializer(serializers.Serializer):
     message = serializers.CharField(max_length=10000)
-    attachments = serializers.ListField(child=serializers.FileField(), required=False, default=list)
+    attachments = serializers.ListField(child=serializers.FileField(), required=False, default=list,
+                                        help_text="Photos (JPEG, PNG, WebP) or PDF files (multipart only), "
+                                                  "as many as a filing may carry (CASES_MAX_ATTACHMENTS).")
 
 
 class CaseReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
+
+
+class CaseReopenSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=5000, help_text="Why the problem is not solved.")
 
 
 class CaseRateSerializer(serializers.Serializer):
@@ -165,24 +159,13 @@ class CategoryViewSet(LanguageMixin, viewsets.GenericViewSet):
         return Response(CaseCategorySerializer(self.get_queryset(), many=True).data)
 
 
-def _request_hash(data):
-    """A fingerprint of a filing, to tell a retry from a different submission under the same key."""
-    plain = {}
-    for key, value in data.items():
-        if key == "attachments":
-            plain[key] = [[f.name, f.size] for f in value]
-        elif isinstance(value, Category):
-            plain[key] = value.slug
-        else:
-            plain[key] = value
-    return hashlib.sha256(json.dumps(plain, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
-
-
 CASE_ERRORS = {
     services.CaseConflict: status.HTTP_409_CONFLICT,
     services.TransitionRefused: status.HTTP_409_CONFLICT,
     services.WrongPin: status.HTTP_403_FORBIDDEN,
     services.PinLocked: status.HTTP_429_TOO_MANY_REQUESTS,
+    services.IdempotencyKeyInvalid: status.HTTP_400_BAD_REQUEST,
+    services.IdempotencyKeyReused: status.HTTP_422_UNPROCESSABLE_ENTITY,
 }
 
 
@@ -215,51 +198,36 @@ class CaseViewSet(LanguageMixin, viewsets.GenericViewSet):
     def create(self, request):
         serializer = CaseCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
-        key = (request.headers.get("Idempotency-Key") or "").strip()
-        if len(key) > 200:
-            return error_response(code="invalid", message=_("The Idempotency-Key is too long (200 characters at most)."))
-        if not key:
-            return Response(self._file(request, data), status=status.HTTP_201_CREATED)
-        fingerprint = _request_hash(data)
-        with transaction.atomic():
-            try:
-                with transaction.atomic():
-                    record = IdempotencyKey.objects.create(key=key, request_hash=fingerprint)
-            except IntegrityError:
-                # Another request with this key finished first (a concurrent one waited for it here).
-                record = IdempotencyKey.objects.get(key=key)
-                if record.request_hash != fingerprint:
-                    return error_response(status_code=422, code="idempotency_key_reused", message=_(
-                        "This Idempotency-Key was already used for a different submission."))
-                return Response(record.response, status=status.HTTP_200_OK, headers={"Idempotent-Replayed": "true"})
-            body = self._file(request, data)
-            record.case = Case.objects.get(code=body["code"])
-            record.response = body
-            record.save(update_fields=["case", "response"])
-        return Response(body, status=status.HTTP_201_CREATED)
+        try:
+            body, filed = services.case_file_once(
+                key=request.headers.get("Idempotency-Key", ""), filing=serializer.validated_data["filing"],
+                answer=lambda case, pin: self._filed(request, case, pin),
+                language=translation.get_language() or "th", channel="api",
+            )
+        except services.CaseError as error:
+            return _case_error(error)
+        if filed:
+            return Response(body, status=status.HTTP_201_CREATED)
+        return Response(body, status=status.HTTP_200_OK, headers={"Idempotent-Replayed": "true"})
 
-    def _file(self, request, data):
-        case, pin = services.case_file(
-            kind=data["kind"], category=data["category"], subject=data["subject"], description=data["description"],
-            province=data["province"], district=data["district"], subdistrict=data["subdistrict"],
-            respondent=data["respondent"], anonymous=data["anonymous"], contact_name=data["contact_name"],
-            contact_email=data["contact_email"], contact_phone=data["contact_phone"], consent=data["consent"],
-            language=translation.get_language() or "th", attachments=data["attachments"], channel="api",
-        )
+    def _filed(self, request, case, pin):
         return CaseFiledSerializer({
             "code": case.code, "display_code": case.display_code, "pin": pin, "state": case.state,
-            "state_label": case.get_state_display(), "expected_date": selectors.expected_date(case),
+            "state_label": case.get_state_display(), "expected_date": case.due_date,
             "url": request.build_absolute_uri(reverse("v1:case-detail", kwargs={"code": case.code})),
         }).data
 
     # Tracking ---------------------------------------------------------------------
     def _case(self, request, code):
-        pin = request.headers.get("X-Case-PIN") or request.query_params.get("pin") or request.data.get("pin", "")
+        body = request.data if isinstance(request.data, dict) else {}
+        pin = request.headers.get("X-Case-PIN") or body.get("pin", "")
         return services.case_check_pin(code=normalise_code(code), pin=arabic_digits(str(pin)).strip(),
-                                       client_ip=request.META.get("REMOTE_ADDR", ""))
+                                       client_ip=client_ip(request))
 
     def _answer(self, request, code, act=None, serializer_class=None):
+        if "pin" in request.query_params:
+            return error_response(code="pin_in_query", message=_(
+                "Send the PIN in the X-Case-PIN header, never in the address: addresses are kept in logs."))
         try:
             case = self._case(request, code)
             if act is not None:
@@ -274,8 +242,8 @@ class CaseViewSet(LanguageMixin, viewsets.GenericViewSet):
             return _case_error(error)
         return Response(CaseDetailSerializer(case).data)
 
-    @extend_schema(summary="A case, with its code and PIN", parameters=[PIN_HEADER, PIN_QUERY, LANG_PARAMETER],
-                   responses={200: CaseDetailSerializer, 403: ERROR, 429: ERROR})
+    @extend_schema(summary="A case, with its code and PIN", parameters=[PIN_HEADER, LANG_PARAMETER],
+                   responses={200: CaseDetailSerializer, 400: ERROR, 403: ERROR, 429: ERROR})
     def retrieve(self, request, code=None):
         return self._answer(request, code)
 
@@ -292,12 +260,12 @@ class CaseViewSet(LanguageMixin, viewsets.GenericViewSet):
     def confirm(self, request, code=None):
         return self._answer(request, code, lambda case, d: services.case_citizen_confirm(case=case))
 
-    @extend_schema(summary="Reopen a resolved case", request=CaseReasonSerializer,
+    @extend_schema(summary="Reopen a resolved case", request=CaseReopenSerializer,
                    parameters=[PIN_HEADER, LANG_PARAMETER], responses={200: CaseDetailSerializer, 400: ERROR, 403: ERROR, 409: ERROR})
     @action(detail=True, methods=["post"])
     def reopen(self, request, code=None):
         return self._answer(request, code, lambda case, d: services.case_citizen_reopen(
-            case=case, reason=d["reason"]), CaseReasonSerializer)
+            case=case, reason=d["reason"]), CaseReopenSerializer)
 
     @extend_schema(summary="Withdraw the case", request=CaseReasonSerializer,
                    parameters=[PIN_HEADER, LANG_PARAMETER], responses={200: CaseDetailSerializer, 403: ERROR, 409: ERROR})

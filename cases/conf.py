@@ -23,7 +23,8 @@ class _Conf:
 
     @property
     def max_attachments(self) -> int:
-        return getattr(settings, "CASES_MAX_ATTACHMENTS", 5)
+        """Files one filing or one reply may carry."""
+        return getattr(settings, "CASES_MAX_ATTACHMENTS", None) or _env.int("CASES_MAX_ATTACHMENTS", default=5)
 
     @property
     def allowed_types(self) -> dict:
@@ -39,16 +40,17 @@ class _Conf:
 
     @property
     def pin_max_failures(self) -> int:
-        return getattr(settings, "CASES_PIN_MAX_FAILURES", 5)
+        return getattr(settings, "CASES_PIN_MAX_FAILURES", None) or _env.int("CASES_PIN_MAX_FAILURES", default=5)
 
     @property
     def pin_lockout(self) -> dt.timedelta:
-        return dt.timedelta(minutes=getattr(settings, "CASES_PIN_LOCKOUT_MINUTES", 30))
+        return dt.timedelta(minutes=getattr(settings, "CASES_PIN_LOCKOUT_MINUTES", None)
+                            or _env.int("CASES_PIN_LOCKOUT_MINUTES", default=30))
 
     @property
     def pin_rate_per_ip(self) -> int:
         """Wrong PINs allowed from one address per 10 minutes, over all codes."""
-        return getattr(settings, "CASES_PIN_RATE_PER_IP", 20)
+        return getattr(settings, "CASES_PIN_RATE_PER_IP", None) or _env.int("CASES_PIN_RATE_PER_IP", default=20)
 
     @property
     def retention_years(self) -> int:

@@ -1,16 +1,17 @@
 """The citizen's forms: filing, finding a case by code and PIN, and the
 actions on the tracking page. Thai digits are accepted wherever a number is typed."""
 
-import re
-
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from cms.base.thai import arabic_digits
 
+from . import areas
 from .conf import conf
 from .models import Category, CaseKind
+from .services import validate_filing
 
 
 class CategoryChoiceField(forms.ModelChoiceField):
@@ -32,12 +33,19 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(item, initial) for item in items if item]
 
 
+def attachments_help():
+    """The limits of attachments, in the language of the request (so not at import)."""
+    return _("Optional: up to %(count)d photos (JPEG, PNG, WebP) or PDF files, %(mb)d MB each.") % {
+        "count": conf.max_attachments, "mb": conf.max_upload_bytes // (1024 * 1024)}
+
+
 def categories():
     default = Locale.get_default()
     return Category.objects.filter(locale=default, active=True)
 
 
-PHONE_RE = re.compile(r"^\+?[0-9][0-9 \-]{7,18}$")
+FILING_FIELDS = ("kind", "category", "subject", "description", "province", "district", "subdistrict", "respondent",
+                 "anonymous", "contact_name", "contact_email", "contact_phone", "consent", "attachments")
 
 
 class CaseForm(forms.Form):
@@ -57,8 +65,6 @@ class CaseForm(forms.Form):
                                  help_text=_("Optional: the agency, office or position concerned."))
     attachments = MultipleFileField(
         label=_("Photos or documents"), required=False,
-        help_text=_("Optional: up to %(count)d photos (JPEG, PNG, WebP) or PDF files, %(mb)d MB each.")
-        % {"count": conf.max_attachments, "mb": conf.max_upload_bytes // (1024 * 1024)},
         widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"}),
     )
     anonymous = forms.BooleanField(label=_("File anonymously (we will not know who you are)"), required=False,
@@ -80,11 +86,10 @@ class CaseForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = categories()
+        self.fields["attachments"].help_text = attachments_help()
         self._area_choices()
 
     def _area_choices(self):
-        from . import areas
-
         blank = [("", _("— not given —"))]
         self.fields["province"].choices = blank + [(a.code, a.name) for a in areas.provinces()]
         province = self.data.get("province") or self.initial.get("province")
@@ -97,20 +102,17 @@ class CaseForm(forms.Form):
         if not subdistricts:
             self.fields["subdistrict"].help_text = _("Choose the district first, then press “Update the list”.")
 
-    def clean_contact_phone(self):
-        phone = arabic_digits(self.cleaned_data.get("contact_phone", "")).strip()
-        if phone and not PHONE_RE.match(phone):
-            raise forms.ValidationError(_("Enter a phone number of 9 to 15 digits, for example 081 234 5678."))
-        return phone
-
     def clean(self):
+        """The filing's rules are :func:`cases.services.validate_filing`'s; its
+        messages go to the fields that have none of their own yet."""
         data = super().clean()
-        if not data.get("anonymous"):
-            if not (data.get("contact_name") or "").strip():
-                self.add_error("contact_name", _("Give your name, or choose to file anonymously."))
-            elif not (data.get("contact_email") or data.get("contact_phone")) and "contact_email" not in self.errors \
-                    and "contact_phone" not in self.errors:
-                self.add_error("contact_email", _("Give an e-mail address or a phone number so we can reach you."))
+        fields = {name: data.get(name) for name in FILING_FIELDS if name in self.fields}
+        try:
+            data["filing"] = validate_filing(**fields)
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                if field not in self.errors:
+                    self.add_error(field if field in self.fields else None, messages)
         return data
 
 
@@ -132,8 +134,14 @@ class TrackForm(forms.Form):
 class ReplyForm(forms.Form):
     message = forms.CharField(label=_("The information you were asked for"), widget=forms.Textarea(attrs={"rows": 5}),
                               max_length=10000)
-    attachments = MultipleFileField(label=_("Photos or documents"), required=False,
-                                    widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"}))
+    attachments = MultipleFileField(
+        label=_("Photos or documents"), required=False,
+        widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attachments"].help_text = attachments_help()
 
 
 class ReopenForm(forms.Form):

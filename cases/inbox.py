@@ -1,98 +1,72 @@
-"""Reads for the officers' inbox and case page: the filtered, sorted list of the
-cases a user may see, the people a case may be assigned to, and possible duplicates.
+"""Reads for the officers' inbox and case page: the inbox's filters (django-filter,
+shown by Wagtail's listing), its search, the names of categories and departments
+in the active language, the people a case may be assigned to, and possible duplicates."""
 
-The list is one query for the rows (category, department and assignee joined) plus
-one for the count, whatever the page size; category names in the active language
-come from one more query (see :func:`category_names`)."""
-
-from dataclasses import dataclass
-
+import django_filters
+from django import forms
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
 
-from . import selectors
-from .models import OPEN_STATES, Case, CaseState, OfficerProfile, OfficerRole
-from .models.case import normalise_code
+from search.analysis import analyse_words, normalise
 
-S = CaseState
-SORTS = {
-    "due": ("resolve_due", "acknowledge_due", "-filed_at"),
-    "-due": ("-resolve_due", "-filed_at"),
-    "filed": ("filed_at",),
-    "-filed": ("-filed_at",),
-}
-DEFAULT_SORT = "due"
-# Acknowledge deadline while being screened, resolve deadline after.
-ACK_STATES = (S.RECEIVED, S.SCREENING)
+from . import areas
+from .models import Case, CaseKind, Category, Department, OfficerProfile, OfficerRole
+from .models.case import OFFICER_STATE_CHOICES, normalise_code
+from .models.reference import is_supervisor, officer_profile
 
 
-@dataclass
-class InboxFilters:
-    state: str = ""
-    kind: str = ""
-    category: str = ""
-    department: str = ""
-    province: str = ""
-    assignee: str = ""  # "", "me", "none" or a user id
-    overdue: bool = False
-    open_only: bool = False
-    q: str = ""
-    sort: str = DEFAULT_SORT
-
-    @classmethod
-    def from_query(cls, params) -> "InboxFilters":
-        sort = params.get("sort", DEFAULT_SORT)
-        return cls(
-            state=params.get("state", "").strip(), kind=params.get("kind", "").strip(),
-            category=params.get("category", "").strip(), department=params.get("department", "").strip(),
-            province=params.get("province", "").strip(), assignee=params.get("assignee", "").strip(),
-            overdue=params.get("overdue") in ("1", "on", "true"), open_only=params.get("open") in ("1", "on", "true"),
-            q=params.get("q", "").strip()[:200], sort=sort if sort in SORTS else DEFAULT_SORT,
-        )
+YES = [("1", _("Yes"))]
 
 
-def overdue_q(today=None) -> Q:
-    """Past its deadline and not finished (the clock is paused while awaiting the citizen)."""
-    today = today or timezone.localdate()
-    working = [s for s in OPEN_STATES if s not in ACK_STATES and s != S.AWAITING_CITIZEN]
-    return Q(state__in=ACK_STATES, acknowledge_due__lt=today) | Q(state__in=working, resolve_due__lt=today)
+class InboxFilterSet(WagtailFilterSet):
+    """The inbox's filters. The choices offered depend on the officer (their
+    department's people and departments; supervisors everything)."""
 
+    state = django_filters.ChoiceFilter(label=_("State"), choices=OFFICER_STATE_CHOICES, empty_label=_("All"))
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=CaseKind.choices, empty_label=_("All"))
+    category = django_filters.ChoiceFilter(label=_("Category"), field_name="category_id", empty_label=_("All"))
+    department = django_filters.ChoiceFilter(label=_("Department"), method="filter_department",
+                                             empty_label=_("All"))
+    province = django_filters.ChoiceFilter(label=_("Province"), empty_label=_("All"))
+    assignee = django_filters.ChoiceFilter(label=_("Assignee"), method="filter_assignee", empty_label=_("Anyone"))
+    overdue = django_filters.ChoiceFilter(label=_("Overdue only"), method="filter_overdue", choices=YES,
+                                          empty_label=_("All"), widget=forms.RadioSelect)
+    open = django_filters.ChoiceFilter(label=_("Open cases only"), method="filter_open", choices=YES,
+                                       empty_label=_("All"), widget=forms.RadioSelect)
 
-def _digits(value: str) -> bool:
-    return value.isdigit()
+    class Meta:
+        model = Case
+        fields = []
 
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        super().__init__(data, queryset, request=request, prefix=prefix)
+        user = request.user if request is not None else None
+        categories, departments = category_choices(), department_choices(user)
+        # Names in the active language, also for the rows of the listing.
+        self.category_names, self.department_names = dict(categories), dict(departments)
+        self.filters["category"].extra["choices"] = categories
+        self.filters["department"].extra["choices"] = [("none", _("Not yet routed")), *departments]
+        self.filters["province"].extra["choices"] = [(a.code, a.name) for a in areas.provinces()]
+        self.filters["assignee"].extra["choices"] = [("me", _("Me")), ("none", _("Nobody yet")),
+                                                     *assignee_choices(user)]
 
-def inbox_cases(*, user, filters: InboxFilters, today=None):
-    """The cases ``user`` may see (officers: their department's; intake: the ones
-    being screened; supervisors: all), filtered and sorted. A lazy queryset."""
-    qs = selectors.visible_cases(user).select_related("category", "department", "assignee")
-    f = filters
-    if f.state in S.values:
-        qs = qs.filter(state=f.state)
-    if f.open_only:
-        qs = qs.filter(state__in=list(OPEN_STATES))
-    if f.kind:
-        qs = qs.filter(kind=f.kind)
-    if _digits(f.category):
-        qs = qs.filter(category_id=int(f.category))
-    if f.department == "none":
-        qs = qs.filter(department__isnull=True)
-    elif _digits(f.department):
-        qs = qs.filter(department_id=int(f.department))
-    if f.province:
-        qs = qs.filter(province=f.province)
-    if f.assignee == "me":
-        qs = qs.filter(assignee_id=user.pk)
-    elif f.assignee == "none":
-        qs = qs.filter(assignee__isnull=True)
-    elif _digits(f.assignee):
-        qs = qs.filter(assignee_id=int(f.assignee))
-    if f.overdue:
-        qs = qs.filter(overdue_q(today))
-    if f.q:
-        qs = qs.filter(search_q(f.q))
-    return qs.order_by(*SORTS[f.sort], "pk")
+    def filter_department(self, queryset, name, value):
+        return queryset.filter(department__isnull=True) if value == "none" else queryset.filter(department_id=value)
+
+    def filter_assignee(self, queryset, name, value):
+        if value == "me":
+            return queryset.filter(assignee_id=self.request.user.pk)
+        if value == "none":
+            return queryset.filter(assignee__isnull=True)
+        return queryset.filter(assignee_id=value)
+
+    def filter_overdue(self, queryset, name, value):
+        return queryset.overdue()
+
+    def filter_open(self, queryset, name, value):
+        return queryset.open()
 
 
 def search_q(text: str) -> Q:
@@ -103,8 +77,6 @@ def search_q(text: str) -> Q:
     code = normalise_code(text)
     if len(code) >= 5 and code.isascii() and code.isalnum() and " " not in text.strip():
         condition |= Q(code__startswith=code)
-    from search.analysis import normalise
-
     words_q = Q()
     for word in normalise(text).split():
         # Thai has no letter case: a plain LIKE spares the database an UPPER() of every row.
@@ -131,9 +103,26 @@ def localized_names(objects) -> dict[int, str]:
     return names
 
 
-def category_names(categories) -> dict[int, str]:
-    """Category id → name in the active language, with one query for all of them."""
-    return localized_names(categories)
+def _originals(queryset):
+    """The rows in the default language (Thai) if the table is translated, else all of them."""
+    return list(queryset.filter(locale__language_code="th")) or list(queryset)
+
+
+def category_choices():
+    originals = _originals(Category.objects.order_by("sort_order", "name"))
+    names = localized_names(originals)
+    return [(c.pk, names[c.pk]) for c in originals]
+
+
+def department_choices(user):
+    """The departments an officer can filter by: supervisors every one, others their own."""
+    departments = Department.objects.all()
+    if not is_supervisor(user):
+        profile = officer_profile(user)
+        departments = departments.filter(pk=profile.department_id if profile else None)
+    originals = _originals(departments)
+    names = localized_names(originals)
+    return [(d.pk, names[d.pk]) for d in originals]
 
 
 def assignable_officers(*, department_ids=None):
@@ -145,13 +134,21 @@ def assignable_officers(*, department_ids=None):
     return sorted(profiles, key=lambda p: (p.department_id or 0, p.user.get_full_name() or p.user.get_username()))
 
 
+def officer_choices(*, department_ids=None):
+    """(user id, "name — department") of the officers a case may be assigned to."""
+    profiles = assignable_officers(department_ids=department_ids)
+    names = localized_names({p.department for p in profiles if p.department_id})
+    return [(p.user_id, " — ".join(filter(None, [user_label(p.user), names.get(p.department_id, "")])))
+            for p in profiles]
+
+
 def assignee_choices(user):
-    """People the inbox can be filtered by: for supervisors everyone, otherwise
-    the user's department."""
-    profile = selectors.profile_of(user)
-    if user.is_superuser or selectors.is_supervisor(user) or profile is None:
-        return assignable_officers()
-    return assignable_officers(department_ids=[profile.department_id])
+    """The people the inbox can be filtered by and cases bulk-assigned to: for
+    supervisors everyone, otherwise the user's department."""
+    profile = officer_profile(user)
+    if is_supervisor(user) or profile is None:
+        return officer_choices()
+    return officer_choices(department_ids=[profile.department_id])
 
 
 def user_label(user) -> str:
@@ -165,8 +162,6 @@ DUPLICATE_THRESHOLD = 0.3
 
 
 def _terms(text: str) -> set[str]:
-    from search.analysis import analyse_words
-
     return {t for t in analyse_words(text) if len(t) > 1}
 
 
@@ -182,7 +177,7 @@ def possible_duplicates(case, *, user, limit=5, threshold=DUPLICATE_THRESHOLD):
     subdistrict, else district, else province; without an area, same category),
     most similar first, as ``(case, score)`` pairs. The text is segmented by the
     search analyser, so Thai words match even though Thai has no spaces."""
-    qs = selectors.visible_cases(user).exclude(pk=case.pk).exclude(pk__in=case.related_cases.values("pk"))
+    qs = Case.objects.visible_to(user).exclude(pk=case.pk).exclude(pk__in=case.related_cases.values("pk"))
     if case.subdistrict:
         qs = qs.filter(subdistrict=case.subdistrict)
     elif case.district:
@@ -201,4 +196,3 @@ def possible_duplicates(case, *, user, limit=5, threshold=DUPLICATE_THRESHOLD):
             scored.append((other, score))
     scored.sort(key=lambda pair: (-pair[1], -pair[0].filed_at.timestamp()))
     return scored[:limit]
-

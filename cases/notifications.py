@@ -31,12 +31,10 @@ def notify(*, case, event, kind, email, language, payload=None):
 
 @register_renderer(RENDERER)
 def render(message):
-    from .selectors import expected_date
-
     case = message.subject_object
     context = {"notification": {"kind": message.context.get("kind", ""), "language": message.language},
                "case": case, "event": message.event, "pin": message.context.get("pin", ""),
-               "expected": expected_date(case), "base_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")}
+               "base_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")}
     with translation.override(message.language or "th"):
         subject = render_to_string("cases/email/subject.txt", context).strip().replace("\n", " ")
         body = render_to_string("cases/email/body.txt", context)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from . import areas
 from .models import FINAL_STATES, OPEN_STATES, Case, CaseKind, CaseState, Category, Department
+from .models.case import officer_state_label
 
 S = CaseState
 # Closed without being worked: they have no resolve deadline to meet.
@@ -69,7 +70,7 @@ def _in_period(qs, date_from=None, date_to=None):
 
 def counts_by_state(qs) -> list[Row]:
     counts = dict(qs.order_by().values_list("state").annotate(n=Count("pk")))
-    return _scale([Row(s.value, str(s.label), counts.get(s.value, 0)) for s in S if counts.get(s.value)])
+    return _scale([Row(s.value, str(officer_state_label(s)), counts[s.value]) for s in S if counts.get(s.value)])
 
 
 def counts_by_kind(qs) -> list[Row]:
@@ -78,10 +79,10 @@ def counts_by_kind(qs) -> list[Row]:
 
 
 def counts_by_category(qs) -> list[Row]:
-    from .inbox import category_names
+    from .inbox import localized_names
 
     counts = dict(qs.order_by().values_list("category").annotate(n=Count("pk")))
-    names = category_names(Category.objects.filter(pk__in=list(counts)))
+    names = localized_names(Category.objects.filter(pk__in=list(counts)))
     rows = [Row(str(pk), names.get(pk, str(pk)), n) for pk, n in counts.items()]
     return _scale(sorted(rows, key=lambda r: (-r.count, r.label)))
 
@@ -152,7 +153,7 @@ def on_time(qs, *, today=None) -> tuple[int, int]:
     result = measured.aggregate(
         on_time=Count("pk", filter=Q(resolved_at__isnull=False, resolved_at__date__lte=F("resolve_due"))),
         late_done=Count("pk", filter=Q(resolved_at__isnull=False, resolved_at__date__gt=F("resolve_due"))),
-        late_open=Count("pk", filter=Q(resolved_at__isnull=True, state__in=list(OPEN_STATES),
+        late_open=Count("pk", filter=Q(resolved_at__isnull=True, state__in=OPEN_STATES,
                                        resolve_due__lt=today)),
     )
     return result["on_time"], result["late_done"] + result["late_open"]
@@ -178,7 +179,7 @@ def build_report(*, cases=None, date_from=None, date_to=None, today=None, public
     """Every figure of the reports page (or, with ``public``, of the public page:
     small provinces merged, no departments)."""
     qs = _in_period(cases if cases is not None else Case.objects.all(), date_from, date_to)
-    totals = qs.aggregate(total=Count("pk"), open=Count("pk", filter=Q(state__in=list(OPEN_STATES))))
+    totals = qs.aggregate(total=Count("pk"), open=Count("pk", filter=Q(state__in=OPEN_STATES)))
     good, late = on_time(qs, today=today)
     median, resolved = median_days_to_resolve(qs)
     return Report(

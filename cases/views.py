@@ -9,6 +9,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from cms.base.clientip import client_ip
+
 from . import selectors, services
 from .conf import conf
 from .forms import CaseForm, RateForm, ReopenForm, ReplyForm, TrackForm, WithdrawForm
@@ -22,10 +24,6 @@ SESSION_FLASH = "cases_flash"
 TRACK_SESSION_SECONDS = 30 * 60
 
 
-def client_ip(request):
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def start(request):
     """The landing page: file a complaint or track one."""
     return render(request, "cases/start.html", {"track_form": TrackForm()})
@@ -33,31 +31,17 @@ def start(request):
 
 @require_http_methods(["GET", "POST"])
 def file_case(request):
+    form = CaseForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
-        form = CaseForm(request.POST, request.FILES)
         if "update_areas" in request.POST:
             # No JavaScript: the citizen asked for the district list of the chosen province.
             return render(request, "cases/file.html", {"form": _unvalidated(form)})
         if form.is_valid():
-            data = form.cleaned_data
-            try:
-                case, pin = services.case_file(
-                    kind=data["kind"], category=data["category"], subject=data["subject"],
-                    description=data["description"], province=data.get("province", ""),
-                    district=data.get("district", ""), subdistrict=data.get("subdistrict", ""),
-                    respondent=data["respondent"], anonymous=data["anonymous"], contact_name=data["contact_name"],
-                    contact_email=data["contact_email"], contact_phone=data["contact_phone"],
-                    consent=data["consent"], language=translation.get_language() or "th",
-                    attachments=data["attachments"], channel="web",
-                )
-            except ValidationError as error:
-                _add_errors(form, error)
-            else:
-                request.session[SESSION_FILED] = {"code": case.code, "pin": pin}
-                _remember(request, case)
-                return redirect("cases:filed")
-    else:
-        form = CaseForm()
+            case, pin = services.case_file_validated(filing=form.cleaned_data["filing"],
+                                                     language=translation.get_language() or "th", channel="web")
+            request.session[SESSION_FILED] = {"code": case.code, "pin": pin}
+            _remember(request, case)
+            return redirect("cases:filed")
     return render(request, "cases/file.html", {"form": form})
 
 
@@ -84,7 +68,6 @@ def filed(request):
     case = get_object_or_404(Case, code=details["code"])
     return render(request, "cases/filed.html", {
         "case": case, "pin": details["pin"], "code": format_code(details["code"]),
-        "expected": selectors.expected_date(case),
     })
 
 
@@ -167,11 +150,11 @@ def track_case(request, code):
             forms_[action] = form
     case.refresh_from_db()
     context = {
-        "case": case, "timeline": selectors.public_timeline(case), "expected": selectors.expected_date(case),
+        "case": case, "timeline": selectors.public_timeline(case),
         "place": selectors.place(case),
         "flash": request.session.pop(SESSION_FLASH, None),
         "attachments": case.attachments.filter(public=True),
-        **{f"can_{name}": allowed for name, allowed in selectors.citizen_actions(case).items()},
+        **{f"can_{name}": allowed for name, allowed in case.citizen_actions().items()},
         "reopen_days": conf.reopen_days,
         "reply_form": forms_.get("reply") or ReplyForm(),
         "reopen_form": forms_.get("reopen") or ReopenForm(),

@@ -4,31 +4,44 @@ lists the case system runs on as snippets: categories (editors, translatable),
 departments, officer profiles, routing rules, service levels and public holidays
 (supervisors), each behind its model permissions."""
 
-from django.urls import include, path, reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views.case import case_detail
 from .admin_views.common import can_use_cases
-from .admin_views.inbox import bulk_assign, inbox
+from .admin_views.inbox import InboxView, bulk_assign
 from .admin_views.reports import reports, reports_csv
 from .models import SLA, Category, Department, Holiday, OfficerProfile, RoutingRule
 
-admin_urls = [
-    path("", inbox, name="inbox"),
-    path("assign/", bulk_assign, name="bulk_assign"),
-    path("reports/", reports, name="reports"),
-    path("reports/export.csv", reports_csv, name="reports_csv"),
-    path("<str:code>/", case_detail, name="case"),
-]
+
+class CaseAdminViewSet(ViewSet):
+    """The officers' screens under /admin/cases/: the inbox (Wagtail's listing
+    with filters and export), bulk assignment, reports and the case page."""
+
+    name = "cases"
+    url_namespace = "cases_admin"
+    icon = "tasks"
+
+    def get_urlpatterns(self):
+        urls = {"index_url_name": "cases_admin:inbox", "index_results_url_name": "cases_admin:inbox_results"}
+        return [
+            path("", InboxView.as_view(**urls), name="inbox"),
+            path("results/", InboxView.as_view(**urls, results_only=True), name="inbox_results"),
+            path("assign/", bulk_assign, name="bulk_assign"),
+            path("reports/", reports, name="reports"),
+            path("reports/export.csv", reports_csv, name="reports_csv"),
+            path("<str:code>/", case_detail, name="case"),
+        ]
 
 
-@hooks.register("register_admin_urls")
-def register_case_urls():
-    return [path("cases/", include((admin_urls, "cases_admin"), namespace="cases_admin"))]
+@hooks.register("register_admin_viewset")
+def register_case_viewset():
+    return CaseAdminViewSet()
 
 
 class CaseMenuItem(MenuItem):

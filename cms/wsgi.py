@@ -1,6 +1,9 @@
 import os
 
-from django.core.wsgi import get_wsgi_application
-
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
-application = get_wsgi_application()
+
+from django.core.wsgi import get_wsgi_application  # noqa: E402
+
+from cms.base.multipart import SafeMultipartNames  # noqa: E402
+
+application = SafeMultipartNames(get_wsgi_application())

@@ -46,6 +46,8 @@ _WORDLIKE = re.compile(r"[\w\u0e00-\u0e7f]", re.UNICODE)
 # A Latin/number token: letters and digits, with inner dots, slashes or hyphens (17/1, covid-19, 2.5).
 _LATIN_TOKEN = re.compile(r"[^\W_]+(?:[./\-][^\W_]+)*", re.UNICODE)
 _YEAR = re.compile(r"^\d{4}$")
+# A Thai number written in words, as the segmenter cuts it (สี่ / สิบ, ร้อยห้าสิบ).
+_NUMBER_WORD = re.compile(r"(?:ศูนย์|หนึ่ง|เอ็ด|สอง|ยี่|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ร้อย|พัน|หมื่น|แสน|ล้าน)+")
 
 _lock = threading.Lock()
 _segmenting = contextvars.ContextVar("chandra_search_segmenting", default=True)
@@ -164,6 +166,27 @@ def year_variants(token: str) -> list[str]:
     return []
 
 
+def number_terms(tokens: list[str]) -> list[str]:
+    """Numbers written in Thai words, as Arabic digits: each run of number words
+    (``สี่ สิบ`` -> ``40``, ``หนึ่ง ร้อยห้าสิบ`` -> ``150``), so that ``ห้าปี`` and
+    ``5 ปี`` share a term. PyThaiNLP reads the words."""
+    from pythainlp.util import thaiword_to_num
+
+    out: list[str] = []
+    run: list[str] = []
+    for token in [*tokens, ""]:
+        if token and _NUMBER_WORD.fullmatch(token):
+            run.append(token)
+            continue
+        if run:
+            try:
+                out.append(str(thaiword_to_num("".join(run))))
+            except ValueError:
+                pass
+            run = []
+    return out
+
+
 def fold(token: str) -> str:
     """Final folding: dots dropped from abbreviations ("พ.ศ" -> "พศ", "u.s" -> "us")."""
     folded = token.replace(".", "") or token
@@ -190,6 +213,7 @@ def analyse_with_words(text: str, *, expand: bool = True, with_bigrams: bool = T
         terms.append(folded)
         whole.append(folded)
         terms.extend(year_variants(word))
+    terms.extend(number_terms(whole))
     if with_bigrams and _segmenting.get():
         # Bigrams of each whole Thai run, across the segmenter's word boundaries: they find a
         # word inside a compound (กฎหมาย in ร่างกฎหมาย) and reward matching word sequences.

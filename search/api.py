@@ -12,6 +12,11 @@ from cms.api.language import LANG_PARAMETER, LanguageMixin
 from . import selectors
 
 
+class AlsoInSerializer(serializers.Serializer):
+    year = serializers.IntegerField(help_text="Year B.E.")
+    url = serializers.CharField()
+
+
 class HitSerializer(serializers.Serializer):
     type = serializers.CharField(help_text="Type key: page, news, provision, instrument, glossary, …")
     type_label = serializers.CharField()
@@ -22,6 +27,8 @@ class HitSerializer(serializers.Serializer):
     date = serializers.DateField(allow_null=True)
     number = serializers.CharField(allow_blank=True)
     language = serializers.CharField()
+    in_force = serializers.BooleanField(help_text="False for a superseded instrument or section.")
+    also_in = AlsoInSerializer(many=True, help_text="Earlier versions of this section grouped under it, newest first.")
 
 
 class FacetSerializer(serializers.Serializer):
@@ -38,7 +45,8 @@ class FacetsSerializer(serializers.Serializer):
 
 class SearchResponseSerializer(serializers.Serializer):
     query = serializers.CharField(help_text="The query as searched (cut when too long).")
-    count = serializers.IntegerField()
+    count = serializers.IntegerField(help_text="Results counted; a lower bound when count_capped.")
+    count_capped = serializers.BooleanField(help_text="More documents match than were read: show “more than count”.")
     page = serializers.IntegerField()
     pages = serializers.IntegerField()
     results = HitSerializer(many=True)
@@ -88,11 +96,11 @@ class SearchView(LanguageMixin, APIView):
     @extend_schema(
         summary=gettext_lazy("Search"),
         parameters=[
-            OpenApiParameter("q", OpenApiTypes.STR, required=True, description="Words, a \"quoted phrase\", a section number (มาตรา ๒๕๖) or a year (2560 or 2017)."),
+            OpenApiParameter("q", {"type": "string", "minLength": 1}, required=True, description="Words, a \"quoted phrase\", a section number (มาตรา ๒๕๖) or a year (2560 or 2017)."),
             OpenApiParameter("type", OpenApiTypes.STR, description="Only this type (a value of facets.types)."),
-            OpenApiParameter("year", OpenApiTypes.INT, description="Only this year A.D."),
-            OpenApiParameter("page", OpenApiTypes.INT),
-            OpenApiParameter("page_size", OpenApiTypes.INT, description="1–50, default 10"),
+            OpenApiParameter("year", {"type": "integer", "minimum": 1, "maximum": 9999}, description="Only this year A.D."),
+            OpenApiParameter("page", {"type": "integer", "minimum": 1, "maximum": 10_000}),
+            OpenApiParameter("page_size", {"type": "integer", "minimum": 1, "maximum": 50}, description="1–50, default 10"),
             LANG_PARAMETER,
         ],
         responses={200: SearchResponseSerializer},
@@ -112,7 +120,8 @@ class SearchView(LanguageMixin, APIView):
         page_obj = outcome.page_obj
         data = {
             "query": outcome.query.text,
-            "count": outcome.total,
+            "count": selectors.CANDIDATES if outcome.total_capped else outcome.total,
+            "count_capped": outcome.total_capped,
             "page": page_obj.number,
             "pages": page_obj.paginator.num_pages,
             "results": [
@@ -126,6 +135,8 @@ class SearchView(LanguageMixin, APIView):
                     "date": hit.document.date,
                     "number": hit.document.number,
                     "language": hit.document.language,
+                    "in_force": hit.document.in_force,
+                    "also_in": [{"year": year, "url": _absolute(request, url)} for year, url in hit.also_in],
                 }
                 for hit in page_obj.object_list
             ],
@@ -152,7 +163,9 @@ class AutocompleteView(LanguageMixin, APIView):
         responses={200: AutocompleteResponseSerializer},
     )
     def get(self, request):
-        raw = request.query_params.get("q", "")
+        raw = request.query_params.get("q")
+        if raw is None:
+            raise exceptions.ValidationError({"q": [_("Type a word, a phrase or a section number to search.")]})
         suggestions = selectors.autocomplete(raw, language=self.language)
         for item in suggestions:
             item["url"] = _absolute(request, item["url"])

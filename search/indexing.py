@@ -37,6 +37,10 @@ class Doc:
     group: str = ""
     number: str = ""
     date: dt.date | None = None
+    heading: str = ""
+    in_force: bool = True
+    lineage: str = ""
+    standing: float = 1.0
 
 
 def _as_date(value) -> dt.date | None:
@@ -137,6 +141,10 @@ def object_doc(obj, search_type: registry.SearchType | None = None) -> Doc | Non
         language=(language or "th")[:2],
         number=normalise(str(number)).strip() if number not in (None, "") else "",
         date=_as_date(date),
+        heading=_text(search_type.heading(obj)) if search_type.heading else "",
+        in_force=bool(search_type.in_force(obj)) if search_type.in_force else True,
+        lineage=(search_type.lineage(obj) or "")[:80] if search_type.lineage else "",
+        standing=float(search_type.standing(obj)) if search_type.standing else 1.0,
     )
 
 

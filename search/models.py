@@ -50,6 +50,13 @@ class SearchDocument(models.Model):
     year = models.IntegerField(null=True, blank=True, db_index=True)
     body = models.TextField(blank=True, default="")
     body_norm = models.TextField(blank=True, default="")
+    # The law in force (or any other current thing) ranks above what it replaced; documents that
+    # share a lineage ("constitution:256") are versions of one thing, grouped under the one in force.
+    in_force = models.BooleanField(default=True)
+    # How much a document counts when nothing in the query says otherwise: 1 for the highest
+    # instrument in force (the constitution), less for lower or superseded ones.
+    standing = models.FloatField(default=1.0)
+    lineage = models.CharField(max_length=80, blank=True, default="", db_index=True)
     length = models.IntegerField(default=0)
     indexed_at = models.DateTimeField(auto_now=True)
 

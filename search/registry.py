@@ -9,7 +9,16 @@ Other apps register their public models from ``AppConfig.ready()``::
         url=lambda obj: obj.get_absolute_url(), title=str, text=lambda obj: obj.text,
         number=lambda obj: obj.number, date=lambda obj: obj.constitution.promulgated,
         queryset=lambda: Provision.objects.filter(constitution__published=True),
+        heading=lambda obj: str(obj.division or ""),
+        in_force=lambda obj: obj.instrument.ended is None,
+        lineage=lambda obj: f"constitution:{obj.number}",
     )
+
+``heading`` (the chapter and part a section sits in) is weighted like the
+title; ``in_force`` false ranks a document below the ones in force, and
+documents that share a ``lineage`` are versions of one thing: the older ones
+are shown under the one in force ("also in 2550, 2540"); ``standing`` (0–1,
+default 1) scales a document's score when the query names no year.
 
 The index follows saves and deletes of registered objects (signals), and
 ``python manage.py rebuild_search_index`` rebuilds it from ``queryset()``.
@@ -40,6 +49,10 @@ class SearchType:
     number: Callable[[Any], str | None] | None = None
     language: Callable[[Any], str] | None = None
     queryset: Callable[[], models.QuerySet] | None = field(default=None)
+    heading: Callable[[Any], str] | None = None
+    in_force: Callable[[Any], bool] | None = None
+    lineage: Callable[[Any], str] | None = None
+    standing: Callable[[Any], float] | None = None
 
     def public_queryset(self) -> models.QuerySet:
         if self.queryset is not None:
@@ -59,11 +72,15 @@ NEWS_KEY = "news"
 BUILTIN_LABELS = {PAGE_KEY: _("Page"), NEWS_KEY: _("News")}
 
 
-def register(model, *, key, label, url, title, text, date=None, number=None, language=None, queryset=None) -> SearchType:
+def register(
+    model, *, key, label, url, title, text, date=None, number=None, language=None, queryset=None,
+    heading=None, in_force=None, lineage=None, standing=None,
+) -> SearchType:
     """Make ``model`` searchable. Registering the same model again replaces its entry."""
     search_type = SearchType(
         model=model, key=key, label=label, url=url, title=title, text=text,
         date=date, number=number, language=language, queryset=queryset,
+        heading=heading, in_force=in_force, lineage=lineage, standing=standing,
     )
     previous = _registry.get(model)
     if previous is not None:

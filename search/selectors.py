@@ -1,122 +1,88 @@
 """Reading the index: the one search function behind the page, the API,
-autocomplete and the benchmark.
+autocomplete, Wagtail's own ``.search()`` and the benchmark.
 
 Ranking, in order:
   0. exact matches — the section number asked for (``มาตรา 256``, ``ม. ๒๕๖``,
-     ``section 256``) or a title equal to the query;
-  1. documents containing every word of a short query (a Thai word also inside
-     longer words: ``กฎหมาย`` in ``ร่างกฎหมาย``);
-  2. the rest of the BM25 candidates (only for long queries, where requiring
-     every word would find nothing);
-then BM25 relevance, then recency. Quoted phrases must occur as written.
+     ``section 256``, also inside a longer query), the year named first, else the
+     instrument in force first; or a title equal to the query;
+  1. the rest by ``BM25 × coverage × standing``: BM25 of the weighted query terms
+     (:mod:`search.query`); coverage, the share of the query's concepts a document
+     holds (a word, all the bigrams of a word inside a compound, or an
+     abbreviation's expansion); standing, 1 for what is in force (or of the year
+     the query names) and less for what it replaced.
+A query with few words shows only the documents that hold all of them, when
+there are any; when none holds every word, the best partial matches come with
+a notice — never an empty page when some words matched. Earlier versions of a
+section asked for by number are grouped under the one in force ("also in 2550,
+2540"). Quoted phrases must occur as written.
 """
 
 from __future__ import annotations
 
 import difflib
 import logging
-import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from . import conf, registry
-from .analysis import (
-    THAI_CHAR,
-    abbreviation_pairs,
-    analyse,
-    dictionary,
-    fold,
-    normalise,
-    unique,
-    words,
-    year_variants,
-)
+from .analysis import BE_OFFSET, THAI_CHAR, dictionary, normalise, words
 from .backends import get_backend
 from .highlight import highlight, snippet
 from .models import SearchDocument
+from .query import Query, parse
 
 logger = logging.getLogger(__name__)
 CANDIDATES = 1000
-# A query of at most this many words must match all of them (when some document does).
-SHORT_QUERY_WORDS = 6
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# A phrase is typed between straight double quotes. Curly quotes come with pasted text
-# (a ruling, a letter) and quote names rather than ask for an exact match.
-_PHRASE = re.compile(r'"([^"]+)"')
-_NUMBER_QUERY = re.compile(
-    r"^\s*(?:มาตรา|ม\.|ข้อ|section|sec\.?|s\.|art\.?|article)?\s*(\d+(?:/\d+)?)\s*$", re.IGNORECASE
+# Coverage is measured on the candidates (ids only, through the posting index).
+COVERAGE_DEPTH = CANDIDATES
+COVERAGE_POWER = 1.0
+# A document's score is multiplied by its standing (see search.registry), or by OTHER_YEAR
+# when the query names a year and the document is of another one.
+OTHER_YEAR = 0.5
+# A query of at most this many concepts (and no question words) shows only the documents
+# holding all of them, when some do.
+KEYWORD_CONCEPTS = 3
+ROW_FIELDS = (
+    "pk", "key", "object_id", "language", "group", "url", "title", "title_norm", "number", "date", "year", "in_force", "lineage",
+    "standing",
 )
 
 
 @dataclass
-class Query:
-    raw: str
-    text: str = ""
-    truncated: bool = False
-    problem: str = ""  # "empty" | "no_words"
-    phrases: list[str] = field(default_factory=list)
-    words: list[str] = field(default_factory=list)  # normalised, unfolded, as typed
-    number: str = ""
-    terms: Counter = field(default_factory=Counter)
+class Row:
+    """The columns of a document that ranking and a result line need (never its body)."""
 
-    @property
-    def ok(self) -> bool:
-        return not self.problem
-
-
-def _alternatives(word: str) -> set[str]:
-    """What counts as containing ``word``: itself, the other era of a year, an abbreviation's
-    expansion or an expansion's abbreviations."""
-    options = {word}
-    options.update(year_variants(word))
-    folded = fold(word)
-    for abbreviation, expansion in abbreviation_pairs():
-        if fold(normalise(abbreviation)) == folded:
-            options.add(normalise(expansion))
-        elif normalise(expansion) == word:
-            written = normalise(abbreviation)
-            options.update({written, written.rstrip("."), fold(written)})
-    return {option for option in options if option}
-
-
-def parse(raw: str | None) -> Query:
-    raw = _CONTROL.sub(" ", raw or "")
-    query = Query(raw=raw)
-    text = " ".join(raw.split())
-    limit = conf.max_query_length()
-    if len(text) > limit:
-        text = text[:limit]
-        query.truncated = True
-    query.text = text
-    if not text:
-        query.problem = "empty"
-        return query
-    query.phrases = [normalise(" ".join(match.split())) for match in _PHRASE.findall(text)]
-    query.phrases = [phrase for phrase in query.phrases if words(phrase)]
-    query.words = unique(words(text))
-    if not query.words:
-        query.problem = "no_words"
-        return query
-    if len(query.words) > SHORT_QUERY_WORDS * 4:
-        query.phrases = []  # a pasted text: rank by its words, do not demand its quotes
-    match = _NUMBER_QUERY.match(normalise(text))
-    if match:
-        query.number = match.group(1)
-    query.terms = Counter(analyse(text))
-    return query
+    pk: int
+    key: str
+    object_id: str
+    language: str
+    group: str
+    url: str
+    title: str
+    title_norm: str
+    number: str
+    date: object
+    year: int | None
+    in_force: bool
+    lineage: str
+    standing: float
 
 
 @dataclass
 class Hit:
-    document: SearchDocument
+    document: Row
     score: float
     tier: int
+    coverage: float = 1.0
     snippet: str = ""
     title_html: str = ""
+    # Earlier versions grouped under this one: [(year B.E., url)], newest first.
+    also_in: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def type_label(self):
@@ -137,6 +103,10 @@ class Outcome:
     hits: list[Hit]
     page_obj: object = None
     total: int = 0
+    # More documents matched than the candidates read: the count is "more than" total.
+    total_capped: bool = False
+    # No document holds every word: these are the best partial matches.
+    partial: bool = False
     type_facets: list[Facet] = field(default_factory=list)
     year_facets: list[Facet] = field(default_factory=list)
     suggestion: str = ""
@@ -149,7 +119,25 @@ class Outcome:
             notes.append(
                 _("Your search was too long, so only its first %(n)d characters were used.") % {"n": conf.max_query_length()}
             )
+        if self.partial and self.hits:
+            notes.append(_("No result contains all of your words; these contain some of them."))
         return notes
+
+    @property
+    def count_text(self) -> str:
+        """"12 results", or "more than 1,000 results" past the candidates read."""
+        from django.contrib.humanize.templatetags.humanize import intcomma
+        from django.utils.translation import get_language, ngettext
+
+        from cms.base.thai import thai_digits
+
+        def shown(number: int) -> str:
+            text = intcomma(number, use_l10n=False)
+            return thai_digits(text) if (get_language() or "th").startswith("th") else text
+
+        if self.total_capped:
+            return _("more than %(n)s results") % {"n": shown(CANDIDATES)}
+        return ngettext("%(n)s result", "%(n)s results", self.total) % {"n": shown(self.total)}
 
     @property
     def problem_message(self) -> str:
@@ -162,17 +150,23 @@ class Outcome:
         return ""
 
 
-def _contains(haystack: str, alternatives: set[str]) -> bool:
-    return any(option in haystack for option in alternatives)
-
-
 def _needles(query: Query) -> list[str]:
+    """What to mark in titles and snippets: phrases, the query's words and their
+    alternatives (an abbreviation's expansion, a number in Thai words)."""
+    from pythainlp.util import num_to_thaiword
+
     needles: set[str] = set(query.phrases)
-    for word in query.words:
-        for option in _alternatives(word):
-            if len(option) >= 2 or option.isdigit():
-                needles.add(option)
-    return sorted(needles, key=len, reverse=True)
+    for concept in query.concepts:
+        needles.add(normalise(concept.word))
+        for way in concept.ways:
+            if len(way) == 1:
+                needles.update(term for term in way if not term.startswith("~"))
+            elif not any(term.startswith("~") for term in way):
+                needles.update(way)
+    for word in list(needles):
+        if word.isdigit() and len(word) <= 7:
+            needles.add(num_to_thaiword(int(word)))
+    return sorted((needle for needle in needles if len(needle) >= 2 or needle.isdigit()), key=len, reverse=True)
 
 
 _vocabulary_cache: dict[str, object] = {}
@@ -228,6 +222,102 @@ def suggest(query: Query) -> str:
     return " ".join(out) if changed else ""
 
 
+def _rows(ids) -> dict[int, Row]:
+    return {values[0]: Row(*values) for values in SearchDocument.objects.filter(pk__in=ids).values_list(*ROW_FIELDS)}
+
+
+def _coverage(backend, query: Query, ids: list[int]) -> dict[int, float]:
+    """The weighted share of the query's concepts each document holds."""
+    if not query.concepts:
+        return {}
+    terms = {term for concept in query.concepts for way in concept.ways for term in way}
+    held = backend.presence(ids, terms)
+    total = sum(concept.weight for concept in query.concepts)
+    return {
+        doc_id: sum(
+            concept.weight for concept in query.concepts if any(way <= held.get(doc_id, set()) for way in concept.ways)
+        ) / total
+        for doc_id in ids
+    }
+
+
+def _standing(row: Row, query: Query) -> float:
+    """A named year lifts what it names above what is in force; standing still orders
+    the instruments of that year (the constitution of 2560 above the acts of 2017)."""
+    if query.years:
+        year_factor = 1.0 if row.year in query.years else OTHER_YEAR
+        return year_factor * (row.standing if row.in_force else 1.0)
+    return row.standing
+
+
+def _rank(backend, query: Query, scored: dict[int, float], rows: dict[int, Row], language: str) -> tuple[list[Hit], bool]:
+    """Hits in order, and whether they are partial matches only."""
+    best = sorted(scored, key=lambda doc_id: -scored[doc_id])[:COVERAGE_DEPTH]
+    coverage = _coverage(backend, query, best)
+    normalised_query = normalise(query.text).strip("\"“” ")
+    hits = []
+    for doc_id, row in rows.items():
+        tier = 1
+        if (query.number and row.number == query.number) or row.title_norm.strip() == normalised_query:
+            tier = 0
+        share = coverage.get(doc_id, 0.0)
+        score = scored.get(doc_id, 0.0) * _standing(row, query) * (share**COVERAGE_POWER if share else 0.05)
+        hits.append(Hit(document=row, score=score, tier=tier, coverage=share))
+    complete = [hit for hit in hits if hit.coverage >= 0.999]
+    partial = not complete and not any(hit.tier == 0 for hit in hits)
+    if complete and len(query.concepts) <= KEYWORD_CONCEPTS and not query.question:
+        hits = [hit for hit in hits if hit.coverage >= 0.999 or hit.tier == 0]
+    else:
+        # Bigram look-alikes of no word of the query are not matches (a misspelling then
+        # gets a "did you mean" rather than noise).
+        hits = [hit for hit in hits if hit.coverage > 0 or hit.tier == 0]
+    hits.sort(
+        key=lambda hit: (
+            hit.tier,
+            -(_standing(hit.document, query) if hit.tier == 0 else 0),
+            -round(hit.score, 9),
+            -(hit.document.date.toordinal() if hit.document.date else 0),
+            hit.document.language != language,
+            -hit.document.pk,
+        )
+    )
+    return hits, partial
+
+
+def _one_per_group(hits: list[Hit], language: str) -> list[Hit]:
+    """One result per translated page: the reader's language when it is there."""
+    by_group: dict[str, int] = {}
+    out: list[Hit] = []
+    for hit in hits:
+        group = hit.document.group
+        if not group:
+            out.append(hit)
+            continue
+        position = by_group.get(group)
+        if position is None:
+            by_group[group] = len(out)
+            out.append(hit)
+        elif out[position].document.language != language and hit.document.language == language:
+            out[position] = hit
+    return out
+
+
+def _group_versions(hits: list[Hit]) -> list[Hit]:
+    """Earlier versions of a section under the version in force ("also in 2550, 2540")."""
+    in_force = {hit.document.lineage: hit for hit in hits if hit.document.lineage and hit.document.in_force}
+    out = []
+    for hit in hits:
+        holder = in_force.get(hit.document.lineage) if hit.document.lineage and not hit.document.in_force else None
+        if holder is not None and holder.tier <= hit.tier:
+            if hit.document.year:
+                holder.also_in.append((hit.document.year + BE_OFFSET, hit.document.url))
+            continue
+        out.append(hit)
+    for hit in out:
+        hit.also_in.sort(reverse=True)
+    return out
+
+
 def search(
     raw: str | None,
     *,
@@ -245,74 +335,35 @@ def search(
     if not query.ok:
         return Outcome(query=query, hits=[])
     backend = get_backend()
-    short = len(query.words) <= SHORT_QUERY_WORDS
     try:
-        scored = dict(backend.candidates(query.terms, limit=CANDIDATES, short=short))
+        scored = dict(backend.candidates(query.terms, limit=CANDIDATES))
+        narrowed = scored
+        if key or year:
+            narrowed = dict(backend.candidates(query.terms, limit=CANDIDATES, key=key, year=year))
     except Exception:  # noqa: BLE001 - a search cluster that is down must not give a 500
         logger.exception("search: the backend failed")
         query.problem = "unavailable"
         return Outcome(query=query, hits=[])
-    extra_ids: set[int] = set()
+    capped = len(scored) >= CANDIDATES
+    ids = set(scored) | set(narrowed)
     if query.number:
-        extra_ids = set(SearchDocument.objects.filter(number=query.number).values_list("pk", flat=True)[:200])
-    ids = set(scored) | extra_ids
-    fields = ["pk", "key", "language", "group", "url", "title", "title_norm", "number", "date", "year", "object_id"]
-    if short or query.phrases:
-        fields.append("body_norm")
-    documents = SearchDocument.objects.filter(pk__in=ids).only(*fields) if ids else []
-    normalised_query = normalise(query.text).strip("\"“” ")
-    required = [_alternatives(word) for word in query.words]
-    hits: list[Hit] = []
-    for document in documents:
-        haystack = None
-        if short or query.phrases:
-            haystack = document.title_norm + "\n" + document.body_norm
-        if query.phrases and not all(phrase in haystack for phrase in query.phrases):
-            continue
-        tier = 2
-        if (query.number and document.number == query.number) or document.title_norm.strip() == normalised_query:
-            tier = 0
-        elif short and all(_contains(haystack, options) for options in required):
-            tier = 1
-        hits.append(Hit(document=document, score=scored.get(document.pk, 0.0), tier=tier))
-    if short:
-        if any(hit.tier <= 1 for hit in hits):
-            hits = [hit for hit in hits if hit.tier <= 1]
-        else:
-            # Nothing has every word: keep what has at least one whole word, not mere
-            # bigram look-alikes (a misspelling then gets a "did you mean").
-            hits = [
-                hit for hit in hits
-                if any(_contains(hit.document.title_norm + "\n" + hit.document.body_norm, options) for options in required)
-            ]
-    hits.sort(
-        key=lambda hit: (
-            hit.tier,
-            -round(hit.score, 6),
-            -(hit.document.date.toordinal() if hit.document.date else 0),
-            hit.document.language != language,
-            -hit.document.pk,
-        )
-    )
-    # One result per translated page: the reader's language when it is there.
-    by_group: dict[str, Hit] = {}
-    deduplicated = []
-    for hit in hits:
-        group = hit.document.group
-        if not group:
-            deduplicated.append(hit)
-            continue
-        chosen = by_group.get(group)
-        if chosen is None:
-            by_group[group] = hit
-            deduplicated.append(hit)
-        elif chosen.document.language != language and hit.document.language == language:
-            deduplicated[deduplicated.index(chosen)] = hit
-            by_group[group] = hit
-    hits = deduplicated
-    type_counts = Counter(hit.document.key for hit in hits)
-    year_counts = Counter(hit.document.year for hit in hits if hit.document.year)
-    outcome = Outcome(query=query, hits=[])
+        numbered = SearchDocument.objects.filter(number=query.number)
+        ids |= set(numbered.values_list("pk", flat=True)[:200])
+    if query.phrases and ids:
+        with_phrases = SearchDocument.objects.filter(pk__in=ids)
+        for phrase in query.phrases:
+            with_phrases = with_phrases.filter(Q(body_norm__contains=phrase) | Q(title_norm__contains=phrase))
+        ids = set(with_phrases.values_list("pk", flat=True))
+    rows = _rows(ids) if ids else {}
+    every = {**scored, **narrowed}
+    hits, partial = _rank(backend, query, every, rows, language)
+    hits = _one_per_group(hits, language)
+    if query.number and not query.years:
+        hits = _group_versions(hits)
+    outcome = Outcome(query=query, hits=[], total_capped=capped, partial=partial)
+    in_unfiltered = [hit for hit in hits if hit.document.pk in scored or hit.tier == 0]
+    type_counts = Counter(hit.document.key for hit in in_unfiltered)
+    year_counts = Counter(hit.document.year for hit in in_unfiltered if hit.document.year)
     outcome.type_facets = [
         Facet(value=value, label=str(registry.label_for(value)), count=count, selected=value == key)
         for value, count in sorted(type_counts.items(), key=lambda item: (-item[1], item[0]))
@@ -330,6 +381,8 @@ def search(
     outcome.hits = hits
     outcome.page_obj = page_obj
     outcome.total = paginator.count
+    # The candidates read were capped and nearly all hold a word of the query: more match.
+    outcome.total_capped = capped and paginator.count >= CANDIDATES * 9 // 10
     if snippets and page_obj.object_list:
         needles = _needles(query)
         bodies = dict(
@@ -338,7 +391,7 @@ def search(
         for hit in page_obj.object_list:
             hit.snippet = snippet(bodies.get(hit.document.pk, ""), needles)
             hit.title_html = highlight(hit.document.title, needles)
-    if short:
+    if partial or len(query.concepts) <= KEYWORD_CONCEPTS:
         outcome.suggestion = suggest(query)
     outcome.elapsed_ms = (time.perf_counter() - started) * 1000
     return outcome

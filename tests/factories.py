@@ -6,6 +6,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import factory
+from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from cms.news.models import NewsCategory, NewsIndexPage, NewsPage
@@ -141,3 +142,50 @@ def legislative_staff(django_user_model, username="clerk"):
     user = django_user_model.objects.create_user(username=username, password="pw-clerk-1234")
     user.groups.add(group)
     return user
+
+
+# Live sittings and follows ----------------------------------------------------------------
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "legislation.AgendaItem"
+
+    sitting = factory.SubFactory(SittingFactory)
+    order = factory.Sequence(lambda n: n)
+    number = factory.Sequence(lambda n: f"{n}.1")
+    title = factory.Sequence(lambda n: f"ร่างพระราชบัญญัติวาระทดสอบ {n}")
+
+
+class LiveSittingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "live.LiveSitting"
+
+    sitting = factory.SubFactory(SittingFactory)
+    on_air = True
+
+
+class FollowerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "records.Follower"
+
+    email = factory.Sequence(lambda n: f"follower{n}@example.com")
+    language = "th"
+    confirmed_at = factory.LazyFunction(timezone.now)
+
+
+class SubscriptionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "records.Subscription"
+
+    follower = factory.SubFactory(FollowerFactory)
+    feed = factory.LazyAttribute(lambda o: _records().Feed.objects.get_or_create(key=o.feed_key)[0])
+    frequency = "immediate"
+
+    class Params:
+        feed_key = "bill:0"
+
+
+def _records():
+    from cms.records import models
+
+    return models

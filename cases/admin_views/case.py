@@ -13,13 +13,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .. import areas, selectors, services
-from ..inbox import assignable_officers, category_names, localized_names, possible_duplicates, user_label
-from ..models import Case, CaseState, EventKind
-from ..models.case import normalise_code
+from ..inbox import localized_names, officer_choices, possible_duplicates, user_label
+from ..models import EventKind
+from ..models.case import normalise_code, officer_state_label
 from .common import error_messages, require_case_access
-
-S = CaseState
-REASSIGNABLE = (S.ASSIGNED, S.IN_PROGRESS, S.AWAITING_CITIZEN, S.REOPENED)
 
 
 class MessageForm(forms.Form):
@@ -47,13 +44,6 @@ def _case_for(user, code):
     return case
 
 
-def _officer_choices(case):
-    department_ids = [case.department_id] if case.department_id else None
-    profiles = assignable_officers(department_ids=department_ids)
-    names = localized_names({p.department for p in profiles if p.department_id})
-    return [(p.user_id, f"{user_label(p.user)} — {names.get(p.department_id, '')}".rstrip(" —")) for p in profiles]
-
-
 def _transition_forms(case, user):
     """The transitions this user may make now, each with the inputs it needs."""
     items = []
@@ -62,7 +52,7 @@ def _transition_forms(case, user):
         items.append({
             "name": t.name, "label": custom.get("label", t.name), "style": custom.get("style", "secondary"),
             "requires": custom.get("requires", ""), "public": bool(custom.get("public")),
-            "target": t.target, "target_label": S(t.target).label if t.target in S.values else t.target,
+            "target": t.target, "target_label": officer_state_label(t.target),
         })
     return items
 
@@ -74,8 +64,8 @@ def _timeline(case):
         rows.append({
             "event": e, "kind_label": EventKind(e.kind).label if e.kind in EventKind.values else e.kind,
             "actor": user_label(e.actor) if e.actor_id else (_("Citizen") if e.actor_kind == "citizen" else _("System")),
-            "from_label": S(e.from_state).label if e.from_state in S.values else "",
-            "to_label": S(e.to_state).label if e.to_state in S.values else "",
+            "from_label": officer_state_label(e.from_state) if e.from_state else "",
+            "to_label": officer_state_label(e.to_state) if e.to_state else "",
             "assignee": (e.data or {}).get("assignee_name", ""),
         })
     return rows
@@ -85,15 +75,15 @@ def _context(request, case, *, identity=None, forms_=None):
     user = request.user
     forms_ = forms_ or {}
     can_identity = selectors.can_view_identity(user, case)
-    names = category_names([case.category])
+    names = localized_names([case.category])
     return {
         "case": case, "category": names.get(case.category_id, case.category.name),
         "department": localized_names([case.department]).get(case.department_id, "") if case.department_id else "",
         "assignee": user_label(case.assignee) if case.assignee_id else "",
         "area": areas.full_name(province=case.province, district=case.district, subdistrict=case.subdistrict),
         "overdue": case.is_overdue(), "transitions": _transition_forms(case, user),
-        "officers": _officer_choices(case),
-        "can_reassign": case.state in REASSIGNABLE and selectors.is_supervisor(user),
+        "officers": officer_choices(department_ids=[case.department_id] if case.department_id else None),
+        "can_reassign": case.reassignable and selectors.is_supervisor(user),
         "can_work": selectors.can_work(user, case),
         "masked": {"name": selectors.masked(case.contact_name), "email": selectors.masked(case.contact_email),
                    "phone": selectors.masked(case.contact_phone)},
@@ -121,51 +111,13 @@ def _back(case):
 
 
 def _act(request, case):
-    action = request.POST.get("action", "")
-    user = request.user
+    """One action of the case page, by the form's ``action``; errors are shown on the page."""
+    handler = ACTIONS.get(request.POST.get("action", ""))
+    if handler is None:
+        messages.error(request, _("Unknown action."))
+        return _back(case)
     try:
-        if action == "transition":
-            return _do_transition(request, case)
-        if action == "reassign":
-            if request.POST.get("seen_state") != case.state:
-                raise services.CaseConflict(_conflict(case))
-            officer = _officer(request.POST.get("officer"))
-            services.case_assign(case=case, officer=officer, by=user, comment=request.POST.get("comment", "").strip())
-            messages.success(request, _("The case is now assigned to %(name)s.") % {"name": user_label(officer)})
-            return _back(case)
-        if action == "message":
-            form = MessageForm(request.POST)
-            if not form.is_valid():
-                return _invalid(request, case, message=form)
-            if form.cleaned_data["kind"] == "reply":
-                services.case_reply_public(case=case, by=user, text=form.cleaned_data["text"])
-                messages.success(request, _("Your reply has been sent to the citizen."))
-            else:
-                services.case_add_note(case=case, by=user, text=form.cleaned_data["text"])
-                messages.success(request, _("Your internal note has been added."))
-            return _back(case)
-        if action == "attachment":
-            form = AttachmentForm(request.POST, request.FILES)
-            if not form.is_valid():
-                return _invalid(request, case, attachment=form)
-            services.case_add_attachment(case=case, file=form.cleaned_data["file"], by=user,
-                                         public=form.cleaned_data["public"])
-            messages.success(request, _("The file has been attached."))
-            return _back(case)
-        if action == "link":
-            form = LinkForm(request.POST)
-            if not form.is_valid():
-                return _invalid(request, case, link=form)
-            other = selectors.visible_cases(user).filter(code=normalise_code(form.cleaned_data["code"])).first()
-            if other is None:
-                form.add_error("code", _("No case you may see has this code."))
-                return _invalid(request, case, link=form)
-            services.case_link(case=case, other=other, by=user)
-            messages.success(request, _("Case %(code)s is now linked as related.") % {"code": other.display_code})
-            return _back(case)
-        if action == "identity":
-            identity = services.case_view_identity(case=case, by=user)
-            return render(request, "cases/admin/case.html", _context(request, case, identity=identity))
+        return handler(request, case)
     except services.CaseConflict as error:
         messages.error(request, str(error))
         return _back(case)
@@ -173,13 +125,61 @@ def _act(request, case):
         for text in error_messages(error):
             messages.error(request, text)
         return render(request, "cases/admin/case.html", _context(request, case), status=400)
-    messages.error(request, _("Unknown action."))
+
+
+def _reassign(request, case):
+    if request.POST.get("seen_state") != case.state:
+        raise services.CaseConflict(_conflict(case))
+    officer = _officer(request.POST.get("officer"))
+    services.case_assign(case=case, officer=officer, by=request.user, comment=request.POST.get("comment", "").strip())
+    messages.success(request, _("The case is now assigned to %(name)s.") % {"name": user_label(officer)})
     return _back(case)
+
+
+def _message(request, case):
+    form = MessageForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, case, message=form)
+    if form.cleaned_data["kind"] == "reply":
+        services.case_reply_public(case=case, by=request.user, text=form.cleaned_data["text"])
+        messages.success(request, _("Your reply has been sent to the citizen."))
+    else:
+        services.case_add_note(case=case, by=request.user, text=form.cleaned_data["text"])
+        messages.success(request, _("Your internal note has been added."))
+    return _back(case)
+
+
+def _attachment(request, case):
+    form = AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _invalid(request, case, attachment=form)
+    services.case_add_attachment(case=case, file=form.cleaned_data["file"], by=request.user,
+                                 public=form.cleaned_data["public"])
+    messages.success(request, _("The file has been attached."))
+    return _back(case)
+
+
+def _link(request, case):
+    form = LinkForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, case, link=form)
+    other = selectors.visible_cases(request.user).filter(code=normalise_code(form.cleaned_data["code"])).first()
+    if other is None:
+        form.add_error("code", _("No case you may see has this code."))
+        return _invalid(request, case, link=form)
+    services.case_link(case=case, other=other, by=request.user)
+    messages.success(request, _("Case %(code)s is now linked as related.") % {"code": other.display_code})
+    return _back(case)
+
+
+def _identity(request, case):
+    identity = services.case_view_identity(case=case, by=request.user)
+    return render(request, "cases/admin/case.html", _context(request, case, identity=identity))
 
 
 def _conflict(case):
     return _("Someone else has just changed this case (it is now “%(state)s”). Reload it and try again.") % {
-        "state": case.get_state_display()}
+        "state": case.officer_state_label}
 
 
 def _officer(value):
@@ -207,7 +207,7 @@ def _do_transition(request, case):
     public = request.POST.get("public") == "1"
     updated = services.case_transition(case=case, transition=name, by=request.user, comment=comment, public=public,
                                        **data)
-    messages.success(request, _("Done: the case is now “%(state)s”.") % {"state": updated.get_state_display()})
+    messages.success(request, _("Done: the case is now “%(state)s”.") % {"state": updated.officer_state_label})
     if not selectors.can_see_case(request.user, updated):
         return redirect("cases_admin:inbox")
     return _back(updated)
@@ -218,4 +218,5 @@ def _invalid(request, case, **forms_):
     return render(request, "cases/admin/case.html", _context(request, case, forms_=forms_), status=400)
 
 
-__all__ = ["case_detail", "Case"]
+ACTIONS = {"transition": _do_transition, "reassign": _reassign, "message": _message, "attachment": _attachment,
+           "link": _link, "identity": _identity}

@@ -1,94 +1,129 @@
-"""The inbox: the cases an officer may see, filtered, searched, sorted by due date, with bulk assignment."""
+"""The inbox: Wagtail's listing of the cases an officer may see, with the
+filters of :class:`cases.inbox.InboxFilterSet`, search by code or words, open
+cases first by due date, CSV/XLSX export, and bulk assignment."""
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
+from wagtail.admin.ui.tables import BaseColumn, Column, TitleColumn
+from wagtail.admin.views.generic import IndexView
 
-from .. import areas, selectors, services
-from ..inbox import InboxFilters, assignee_choices, category_names, inbox_cases, localized_names, user_label
-from ..models import Case, CaseKind, CaseState, Category, Department
-from .common import require_case_access
+from .. import areas, services
+from ..inbox import InboxFilterSet, assignee_choices, search_q, user_label
+from ..models import Case
+from .common import error_messages, require_case_access
 
 PAGE_SIZES = (10, 25, 50, 100)
 DEFAULT_PAGE_SIZE = 25
 
 
-def _page_size(value):
-    try:
-        size = int(value)
-    except (TypeError, ValueError):
-        return DEFAULT_PAGE_SIZE
-    return size if size in PAGE_SIZES else DEFAULT_PAGE_SIZE
+class SelectColumn(BaseColumn):
+    """A tick box per case, for the bulk assignment form below the table."""
+
+    header_template_name = "cases/admin/cells/select_header.html"
+    cell_template_name = "cases/admin/cells/select.html"
 
 
-def inbox_rows(page_cases, *, today=None):
-    """What each row shows, computed without further queries per row."""
-    today = today or timezone.localdate()
-    names = category_names({c.category for c in page_cases})
-    departments = localized_names({c.department for c in page_cases if c.department_id})
-    rows = []
-    for case in page_cases:
-        due = case.acknowledge_due if case.state in (CaseState.RECEIVED, CaseState.SCREENING) else case.resolve_due
-        rows.append({
-            "case": case, "category": names.get(case.category_id, ""),
-            "department": departments.get(case.department_id, ""),
-            "assignee": user_label(case.assignee) if case.assignee_id else "",
-            "province": areas.label(case.province), "due": due if case.is_open else None,
-            "overdue": case.is_overdue(today),
-        })
-    return rows
+class TemplateColumn(Column):
+    """A column drawn by its own template from the case (``instance``)."""
+
+    def __init__(self, name, template, **kwargs):
+        super().__init__(name, **kwargs)
+        self.cell_template_name = template
 
 
-@require_case_access
-def inbox(request):
-    filters = InboxFilters.from_query(request.GET)
-    cases = inbox_cases(user=request.user, filters=filters)
-    paginator = Paginator(cases, _page_size(request.GET.get("per_page")))
-    page = paginator.get_page(request.GET.get("p"))
-    rows = inbox_rows(list(page.object_list))
-    user = request.user
-    query = request.GET.copy()
-    query.pop("p", None)
-    context = {
-        "rows": rows, "page_obj": page, "paginator": paginator, "filters": filters,
-        "query_string": query.urlencode(), "page_sizes": PAGE_SIZES, "per_page": paginator.per_page,
-        "states": CaseState.choices, "kinds": CaseKind.choices,
-        "categories": _categories(),
-        "departments": _departments(user), "provinces": areas.provinces(),
-        "assignees": _assignees(user),
-        "can_assign": user.is_superuser or user.has_perm("cases.assign_case"),
-        "is_supervisor": selectors.is_supervisor(user),
+class InboxView(IndexView):
+    model = Case
+    any_permission_required = ["view"]
+    page_title = gettext_lazy("Case inbox")
+    header_icon = "tasks"
+    template_name = "cases/admin/inbox.html"
+    results_template_name = "cases/admin/inbox_results.html"
+    filterset_class = InboxFilterSet
+    search_fields = ["subject"]
+    default_ordering = "due"
+    list_export = ["display_code", "subject", "officer_state_label", "get_kind_display", "category_label",
+                   "province_label", "department_label", "assignee_label", "filed_at", "due_date", "overdue"]
+    export_headings = {
+        "display_code": gettext_lazy("Code"), "subject": gettext_lazy("Subject"),
+        "officer_state_label": gettext_lazy("State"), "get_kind_display": gettext_lazy("Kind"),
+        "category_label": gettext_lazy("Category"), "province_label": gettext_lazy("Province"),
+        "department_label": gettext_lazy("Department"), "assignee_label": gettext_lazy("Assignee"),
+        "filed_at": gettext_lazy("Filed at"), "due_date": gettext_lazy("Due"), "overdue": gettext_lazy("Overdue"),
     }
-    return render(request, "cases/admin/inbox.html", context)
+    export_filename = "cases"
 
+    @cached_property
+    def can_assign(self):
+        user = self.request.user
+        return user.is_superuser or user.has_perm("cases.assign_case")
 
-def _categories():
-    originals = list(Category.objects.filter(locale__language_code="th").order_by("sort_order", "name")) \
-        or list(Category.objects.order_by("sort_order", "name"))
-    names = category_names(originals)
-    return [(c.pk, names[c.pk]) for c in originals]
+    @cached_property
+    def columns(self):
+        columns = [
+            TitleColumn("code", label=_("Code"), accessor="display_code", classname="cases-code",
+                        get_url=lambda case: reverse("cases_admin:case", args=[case.code])),
+            TemplateColumn("subject", "cases/admin/cells/subject.html", label=_("Subject")),
+            TemplateColumn("state", "cases/admin/cells/state.html", label=_("State")),
+            Column("category", label=_("Category"), accessor="category_label"),
+            Column("province", label=_("Province"), accessor="province_label"),
+            Column("department", label=_("Department"), accessor="department_label"),
+            Column("assignee", label=_("Assignee"), accessor="assignee_label"),
+            TemplateColumn("filed", "cases/admin/cells/filed.html", label=_("Filed"), sort_key="filed"),
+            TemplateColumn("due", "cases/admin/cells/due.html", label=_("Due"), sort_key="due"),
+        ]
+        for column in columns:
+            column.empty_value_display = "—"
+        return [SelectColumn("select", label=_("Select")), *columns] if self.can_assign else columns
 
+    def get_base_queryset(self):
+        return Case.objects.visible_to(self.request.user).select_related("category", "department", "assignee")
 
-def _departments(user):
-    departments = Department.objects.all()
-    if not (user.is_superuser or selectors.is_supervisor(user)):
-        profile = selectors.profile_of(user)
-        departments = departments.filter(pk=profile.department_id if profile else None)
-    originals = list(departments.filter(locale__language_code="th")) or list(departments)
-    names = localized_names(originals)
-    return [(d.pk, names[d.pk]) for d in originals]
+    def search_queryset(self, queryset):
+        return queryset.filter(search_q(self.search_query)) if self.is_searching else queryset
 
+    def order_queryset(self, queryset):
+        if self.ordering in ("filed", "-filed"):
+            return queryset.order_by(self.ordering.replace("filed", "filed_at"), "pk")
+        return queryset.by_due_date(descending=self.ordering == "-due")
 
-def _assignees(user):
-    profiles = assignee_choices(user)
-    names = localized_names({p.department for p in profiles if p.department_id})
-    return [(p.user_id, user_label(p.user), names.get(p.department_id, "")) for p in profiles]
+    def get_paginate_by(self, queryset):
+        if self.is_export:
+            return None
+        size = self.request.GET.get("per_page", "")
+        return int(size) if size.isdigit() and int(size) in PAGE_SIZES else DEFAULT_PAGE_SIZE
+
+    def with_labels(self, cases):
+        """Each case with its names in the active language (those of the filters' choices)."""
+        today = timezone.localdate()
+        for case in cases:
+            case.category_label = self.filters.category_names.get(case.category_id, case.category.name)
+            case.department_label = self.filters.department_names.get(
+                case.department_id, case.department.name if case.department_id else "")
+            case.assignee_label = user_label(case.assignee) if case.assignee_id else ""
+            case.province_label = areas.label(case.province) if case.province else ""
+            case.overdue = case.is_overdue(today)
+        return cases
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
+        return paginator, page, self.with_labels(list(object_list)), is_paginated
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        return super().as_spreadsheet(self.with_labels(list(queryset)), spreadsheet_format)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_assign"] = self.can_assign
+        context["assignees"] = assignee_choices(self.request.user) if self.can_assign else []
+        return context
 
 
 @require_POST
@@ -107,29 +142,18 @@ def bulk_assign(request):
         messages.error(request, _("Choose the officer to assign the cases to."))
         return target
     done, failed = [], []
-    for case in selectors.visible_cases(request.user).filter(pk__in=ids).order_by("pk"):
+    for case in Case.objects.visible_to(request.user).filter(pk__in=ids).order_by("pk"):
         try:
             services.case_assign(case=case, officer=officer, by=request.user)
             done.append(case.display_code)
         except (services.CaseError, ValidationError, PermissionDenied) as error:
-            reason = _messages_of(error)
-            failed.append(f"{case.display_code}: {reason}")
+            failed.append(f"{case.display_code}: {' '.join(error_messages(error))}")
     if done:
         messages.success(request, ngettext(
             "%(count)d case assigned to %(name)s.", "%(count)d cases assigned to %(name)s.", len(done)
         ) % {"count": len(done), "name": user_label(officer)})
     for line in failed:
         messages.error(request, _("Not assigned: %(reason)s") % {"reason": line})
-    missing = len(ids) - len(done) - len(failed)
-    if missing > 0:
+    if len(ids) > len(done) + len(failed):
         messages.error(request, _("Some of the ticked cases cannot be found or are not yours to see."))
     return target
-
-
-def _messages_of(error):
-    from .common import error_messages
-
-    return " ".join(error_messages(error))
-
-
-__all__ = ["inbox", "bulk_assign", "inbox_rows", "Case"]

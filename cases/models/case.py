@@ -11,13 +11,14 @@ from django.conf import settings
 from django.contrib.auth.hashers import check_password
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.db import models
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from cms.records.models import ChainedModel
 
-from .reference import Category, Department, OfficerRole
+from .reference import Category, Department, OfficerRole, is_supervisor, officer_profile
 
 # Easy to read aloud: no 0/O, no 1/I.
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -92,9 +93,30 @@ class CaseState(models.TextChoices):
 
 
 S = CaseState
+
+# Officers see the states in their own voice; CaseState's labels are the citizen's.
+OFFICER_STATE_LABELS = {
+    S.AWAITING_CITIZEN: _("Awaiting the complainant"),
+}
+
+
+def officer_state_label(state):
+    return OFFICER_STATE_LABELS.get(state) or (S(state).label if state in S.values else state)
+
+
+OFFICER_STATE_CHOICES = [(state.value, officer_state_label(state)) for state in S]
+
 FINAL_STATES = frozenset({S.REJECTED, S.REFERRED, S.CLOSED, S.WITHDRAWN})
 OPEN_STATES = frozenset(set(S) - FINAL_STATES - {S.RESOLVED})
-WITHDRAWABLE = [S.RECEIVED, S.SCREENING, S.ACCEPTED, S.ASSIGNED, S.IN_PROGRESS, S.AWAITING_CITIZEN, S.REOPENED]
+# Not yet screened: the acknowledgement deadline applies.
+AWAITING_ACKNOWLEDGEMENT = frozenset({S.RECEIVED, S.SCREENING})
+# The clock stops while the citizen has the case.
+CLOCK_PAUSED = frozenset({S.AWAITING_CITIZEN})
+# Being worked: the resolution deadline applies.
+BEING_WORKED = OPEN_STATES - AWAITING_ACKNOWLEDGEMENT
+WITHDRAWABLE = OPEN_STATES
+REASSIGNABLE = frozenset({S.ASSIGNED, S.IN_PROGRESS, S.AWAITING_CITIZEN, S.REOPENED})
+RATEABLE = frozenset({S.RESOLVED, S.CLOSED})
 
 
 class Citizen:
@@ -115,32 +137,39 @@ class Citizen:
 CITIZEN = Citizen()
 
 
-def _profile(user):
-    try:
-        return user.case_profile
-    except Exception:  # no profile, or an anonymous user
+def department_scope(user):
+    """The cases ``user`` works within, as a filter; None means every case.
+
+    Supervisors: all. Officers: their department's. Intake (screening
+    permission): also every case not yet acknowledged or not yet routed.
+    Anyone else: none. The selectors filter with it, and the transitions'
+    ``permission=`` checks ask :func:`in_department_scope`, which uses it."""
+    if is_supervisor(user):
         return None
+    profile = officer_profile(user)
+    if profile is None:
+        return Q(pk__in=[])
+    scope = Q(department_id=profile.department_id) if profile.department_id else Q(pk__in=[])
+    if profile.role == OfficerRole.INTAKE and user.has_perm("cases.screen_case"):
+        scope |= Q(state__in=AWAITING_ACKNOWLEDGEMENT) | Q(department__isnull=True)
+    return scope
+
+
+def in_department_scope(user, case):
+    scope = department_scope(user)
+    return scope is None or Case.objects.filter(scope, pk=case.pk).exists()
 
 
 def _staff_perm(codename, *, department_scoped=False):
     """A permission check: the model permission, and for department-scoped work
-    the officer's department must be the case's (supervisors see every case)."""
+    the case within the officer's scope (:func:`department_scope`)."""
 
     perm = f"cases.{codename}"
 
     def check(instance, user):
-        if isinstance(user, Citizen) or user is None or not user.is_authenticated:
+        if user is None or not user.is_authenticated or not user.has_perm(perm):
             return False
-        if not user.has_perm(perm):
-            return False
-        if user.is_superuser or not department_scoped:
-            return True
-        profile = _profile(user)
-        if profile is None:
-            return False
-        if profile.role == OfficerRole.SUPERVISOR:
-            return True
-        return instance.department_id is not None and profile.department_id == instance.department_id
+        return not department_scoped or in_department_scope(user, instance)
 
     check.__name__ = f"has_{codename}"
     return check
@@ -155,9 +184,46 @@ def _system(instance, user):
     return user is None
 
 
+def _overdue_q(today):
+    return Q(state__in=AWAITING_ACKNOWLEDGEMENT, acknowledge_due__lt=today) \
+        | Q(state__in=BEING_WORKED - CLOCK_PAUSED, resolve_due__lt=today)
+
+
+class CaseQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(state__in=OPEN_STATES)
+
+    def overdue(self, today=None):
+        """Past the deadline of their stage (see :attr:`Case.due_date`), the clock not paused."""
+        return self.filter(_overdue_q(today or timezone.localdate()))
+
+    def visible_to(self, user):
+        """The cases an officer may see (:func:`department_scope`)."""
+        scope = department_scope(user)
+        return self if scope is None else self.filter(scope)
+
+    def by_due_date(self, *, descending=False):
+        """Open cases first, by the deadline of their stage; finished ones last, newest first."""
+        due = models.Case(
+            models.When(state__in=AWAITING_ACKNOWLEDGEMENT, then=F("acknowledge_due")),
+            models.When(state__in=BEING_WORKED, then=F("resolve_due")),
+            output_field=models.DateField(),
+        )
+        finished = models.Case(models.When(state__in=OPEN_STATES, then=0), default=1,
+                               output_field=models.IntegerField())
+        order = due.desc(nulls_last=True) if descending else due.asc(nulls_last=True)
+        return self.order_by(finished, order, "-filed_at", "pk")
+
+    def due_for_anonymisation(self, *, cutoff):
+        return self.filter(state__in=FINAL_STATES, closed_at__lt=cutoff, anonymised_at__isnull=True) \
+            .exclude(contact_name="", contact_email="", contact_phone="")
+
+
 class Case(ConcurrentTransitionMixin, ChainedModel):
     """A complaint, suggestion, petition or request for information. Its record
     is the chain of :class:`cms.records.models.Event` rows in ``events``."""
+
+    objects = CaseQuerySet.as_manager()
 
     code = models.CharField(_("tracking code"), max_length=CODE_LENGTH, unique=True, editable=False)
     pin_hash = models.CharField(max_length=128, editable=False)
@@ -251,14 +317,44 @@ class Case(ConcurrentTransitionMixin, ChainedModel):
     def is_open(self):
         return self.state in OPEN_STATES
 
+    @property
+    def awaiting_acknowledgement(self):
+        return self.state in AWAITING_ACKNOWLEDGEMENT
+
+    @property
+    def due_date(self):
+        """The deadline of the current stage: acknowledgement while being
+        screened, resolution while being worked, none once finished."""
+        if self.awaiting_acknowledgement:
+            return self.acknowledge_due
+        if self.state in BEING_WORKED:
+            return self.resolve_due
+        return None
+
     def is_overdue(self, today=None):
-        """Past its deadline and not finished. The clock stops while awaiting the citizen."""
-        today = today or timezone.localdate()
-        if self.state in (S.RECEIVED, S.SCREENING):
-            return self.acknowledge_due is not None and today > self.acknowledge_due
-        if self.state in OPEN_STATES and self.state != S.AWAITING_CITIZEN:
-            return self.resolve_due is not None and today > self.resolve_due
-        return False
+        """Past the deadline of its stage; the clock stops while awaiting the citizen."""
+        due = self.due_date
+        return due is not None and self.state not in CLOCK_PAUSED and (today or timezone.localdate()) > due
+
+    @property
+    def officer_state_label(self):
+        return officer_state_label(self.state)
+
+    @property
+    def reassignable(self):
+        return self.state in REASSIGNABLE
+
+    @property
+    def can_be_rated(self):
+        return self.state in RATEABLE and self.resolved_at is not None and self.rating is None
+
+    def citizen_actions(self):
+        """What the citizen may do now: the citizen's transitions that are open,
+        by their ``custom["citizen"]`` name, and rating."""
+        open_now = {t.custom["citizen"] for t in self.get_available_user_state_transitions(CITIZEN)
+                    if t.custom.get("citizen")}
+        names = {t.custom["citizen"] for t in self.get_all_state_transitions() if t.custom.get("citizen")}
+        return {**{name: name in open_now for name in sorted(names)}, "rate": self.can_be_rated}
 
     def has_assignee(self):
         return self.assignee_id is not None
@@ -328,7 +424,7 @@ class Case(ConcurrentTransitionMixin, ChainedModel):
         pass
 
     @transition(field=state, source=S.AWAITING_CITIZEN, target=S.IN_PROGRESS, permission=_citizen,
-                custom={"label": _("Send the information"), "citizen": True})
+                custom={"label": _("Send the information"), "citizen": "reply"})
     def citizen_reply(self):
         pass
 
@@ -346,7 +442,7 @@ class Case(ConcurrentTransitionMixin, ChainedModel):
 
     @transition(field=state, source=S.RESOLVED, target=S.CLOSED, permission=_citizen,
                 conditions=[resolved_recently],
-                custom={"label": _("Confirm the resolution"), "citizen": True})
+                custom={"label": _("Confirm the resolution"), "citizen": "confirm"})
     def citizen_confirm(self):
         self.closed_at = timezone.now()
 
@@ -361,14 +457,14 @@ class Case(ConcurrentTransitionMixin, ChainedModel):
 
     @transition(field=state, source=[S.RESOLVED, S.CLOSED], target=S.REOPENED, permission=_citizen,
                 conditions=[resolved_recently, has_assignee],
-                custom={"label": _("Reopen"), "citizen": True})
+                custom={"label": _("Reopen"), "citizen": "reopen"})
     def citizen_reopen(self):
         self.closed_at = None
         self.resolved_at = None
         self.reopen_count += 1
 
-    @transition(field=state, source=WITHDRAWABLE, target=S.WITHDRAWN, permission=_citizen,
-                custom={"label": _("Withdraw"), "citizen": True})
+    @transition(field=state, source=sorted(WITHDRAWABLE), target=S.WITHDRAWN, permission=_citizen,
+                custom={"label": _("Withdraw"), "citizen": "withdraw"})
     def citizen_withdraw(self):
         self.paused_since = None
         self.closed_at = timezone.now()

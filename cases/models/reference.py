@@ -2,6 +2,7 @@
 (translatable), officer profiles, routing rules, service levels and extra days off."""
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TranslatableMixin
@@ -72,6 +73,27 @@ class OfficerProfile(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.get_role_display()})"
+
+
+def officer_profile(user):
+    """The case profile of a signed-in user, or None (citizens, anonymous users,
+    staff without a profile). Django caches the answer on the user, absence included."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    try:
+        return user.case_profile
+    except ObjectDoesNotExist:
+        return None
+
+
+def is_supervisor(user):
+    """Superusers, and supervisors holding the permission to assign."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
+        return True
+    profile = officer_profile(user)
+    return profile is not None and profile.role == OfficerRole.SUPERVISOR and user.has_perm("cases.assign_case")
 
 
 class RoutingRule(models.Model):

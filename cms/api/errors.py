@@ -4,10 +4,13 @@
 
 Messages are in the request's language (``?lang=`` or Accept-Language)."""
 
-from django.core.exceptions import PermissionDenied, ValidationError as DjangoValidationError
+from django.core.exceptions import (
+    PermissionDenied, RequestDataTooBig, SuspiciousOperation, ValidationError as DjangoValidationError,
+)
+from django.db import InterfaceError, OperationalError
 from django.http import Http404
-from django.utils.translation import gettext as _
-from rest_framework import exceptions, status
+from django.utils.translation import gettext as _, gettext_lazy
+from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -20,7 +23,55 @@ def _message(detail):
     return str(detail)
 
 
+class ErrorBodySerializer(serializers.Serializer):
+    status = serializers.IntegerField()
+    code = serializers.CharField()
+    message = serializers.CharField()
+    fields = serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False)
+    retry_after_seconds = serializers.IntegerField(required=False)
+
+
+class ErrorSerializer(serializers.Serializer):
+    """The schema of every error answer (component ``Error``)."""
+
+    error = ErrorBodySerializer()
+
+
+# Seconds a client should wait before retrying when the database is unavailable.
+RETRY_AFTER_SECONDS = 5
+
+
+class RequestTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_code = "too_large"
+    default_detail = gettext_lazy("The request is too large.")
+
+
+class BadRequest(exceptions.APIException):
+    status_code = status.HTTP_400_BAD_REQUEST
+    default_code = "bad_request"
+    default_detail = gettext_lazy("The request could not be understood.")
+
+
+class Unavailable(exceptions.APIException):
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_code = "unavailable"
+    default_detail = gettext_lazy("The service is briefly unavailable. Try again in a few seconds.")
+
+
+def api_exception(exc):
+    """The API exception for an exception Django or the database raised, or ``exc`` itself."""
+    if isinstance(exc, RequestDataTooBig):
+        return RequestTooLarge()
+    if isinstance(exc, SuspiciousOperation):
+        return BadRequest()
+    if isinstance(exc, (OperationalError, InterfaceError)):
+        return Unavailable()
+    return exc
+
+
 def exception_handler(exc, context):
+    exc = api_exception(exc)
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
     elif isinstance(exc, Http404):
@@ -45,6 +96,8 @@ def exception_handler(exc, context):
             body["message"] = _message(detail)
     if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
         body["retry_after_seconds"] = int(exc.wait)
+    if isinstance(exc, Unavailable):
+        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response.data = {"error": body}
     return response
 
@@ -64,9 +117,14 @@ def _code(exc, detail):
     return getattr(exc, "default_code", "error")
 
 
-def error_response(*, status_code=status.HTTP_400_BAD_REQUEST, code, message, fields=None, headers=None):
-    """For views that answer an error themselves, in the same shape."""
+def error_body(*, status_code, code, message, fields=None):
     body = {"status": status_code, "code": code, "message": str(message)}
     if fields:
         body["fields"] = fields
-    return Response({"error": body}, status=status_code, headers=headers)
+    return {"error": body}
+
+
+def error_response(*, status_code=status.HTTP_400_BAD_REQUEST, code, message, fields=None, headers=None):
+    """For views that answer an error themselves, in the same shape."""
+    return Response(error_body(status_code=status_code, code=code, message=message, fields=fields),
+                    status=status_code, headers=headers)

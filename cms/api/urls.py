@@ -19,4 +19,6 @@ urlpatterns = [
     path("", include("cms.laws.api_urls")),
     path("", include("cases.api_urls")),
     path("", include("cms.legislation.api_urls")),
+    path("", include("cms.live.api_urls")),
+    path("", include("cms.follows.api_urls")),
 ]

@@ -1,8 +1,7 @@
 """Front-end views shared by the whole site."""
 
 from django.conf import settings
-from django.http import Http404, HttpResponse, HttpResponseServerError
-from django.template import loader
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import cache_control
@@ -57,8 +56,3 @@ def robots_txt(request):
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
-
-def server_error(request):
-    """A styled 500 page that needs no database: the error may be the database."""
-    template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({"request": request}))

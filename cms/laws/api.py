@@ -162,6 +162,9 @@ class InstrumentViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
         if self.action == "retrieve":
             return queryset.prefetch_related("divisions__parent", "provisions")
         if kind := self.request.query_params.get("kind"):
+            if kind not in InstrumentKind.values:
+                raise ValidationError({"kind": [_("Choose one of: %(choices)s.") % {
+                    "choices": ", ".join(InstrumentKind.values)}]})
             queryset = queryset.filter(kind=kind)
         return queryset
 

@@ -1,6 +1,6 @@
 """Mounted under the language prefix: /th/bills/, /th/sittings/, /th/committees/, /th/senators/, /th/votes/."""
 
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -17,4 +17,6 @@ urlpatterns = [
     path("votes/<int:pk>/", views.vote_detail, name="vote_detail"),
     path("senators/", views.senator_list, name="senator_list"),
     path("senators/<int:pk>/", views.senator_detail, name="senator_detail"),
+    # The live sitting (cms.live): /th/live/ and /th/live/<id>/, as legislation:live.
+    path("", include("cms.live.page_urls")),
 ]

@@ -17,6 +17,8 @@ SHARED_DATA_DIR = Path(Env().str("CHANDRA_DATA_DIR", default=str(BASE_DIR.parent
 env = Env()
 
 SECRET_KEY = env.str("SECRET_KEY", dev_default="chandra-development-only-not-secret")
+# Earlier keys, still accepted after a rotation: signed values and complaint PINs keep working.
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default="")
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", dev_default="127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default="")
@@ -24,6 +26,9 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default="")
 # verify: rotation). Kept outside the database, so that whoever can write the
 # database cannot rewrite the record unnoticed.
 RECORDS_HMAC_KEYS = env.list("RECORDS_HMAC_KEYS", dev_default="dev:chandra-development-records-key-not-secret")
+# The load balancer and proxies in front of the app (addresses or networks): the
+# client's address is read from X-Forwarded-For past them (cms.base.clientip).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default="")
 
 INSTALLED_APPS = [
     # Chandra
@@ -35,6 +40,8 @@ INSTALLED_APPS = [
     "cms.news",
     "cms.laws",
     "cms.legislation",
+    "cms.live",
+    "cms.follows",
     # Wagtail and translation
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -111,7 +118,10 @@ WSGI_APPLICATION = "cms.wsgi.application"
 
 # Database: SQLite by default (the embedded demo), anything else by DATABASE_URL.
 DATABASE_URL = env.str("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env.int("DB_CONN_MAX_AGE", 60))}
+# Persistent connections are checked before each request reuses them, so a
+# database restart costs the requests in flight (503, retried), not the workers.
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env.int("DB_CONN_MAX_AGE", 60),
+                                              conn_health_checks=True)}
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 if IS_POSTGRES:
     # Django 6.1 refuses Wagtail's PostgreSQL search index without it.
@@ -143,6 +153,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "chandra"}}
 
+# Live sittings: how a change reaches the processes that hold open viewer connections
+# (see cms/live/bus.py): "redis", "postgres" or "poll" (the SQLite demo).
+LIVE_BUS = env.str("LIVE_BUS", default="redis" if REDIS_URL else ("postgres" if IS_POSTGRES else "poll"))
+
 # Internationalisation: Thai first, English second.
 LANGUAGE_CODE = "th"
 LANGUAGES = [("th", "ไทย"), ("en", "English")]
@@ -153,6 +167,9 @@ TIME_ZONE = "Asia/Bangkok"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The language chosen with the language switch; sent only over HTTPS in production.
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
@@ -189,6 +206,10 @@ if EMAIL_HOST:
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 del EMAIL_HOST
+# The domain of the Message-ID and List-Id of follow e-mails.
+FOLLOWS_MESSAGE_ID_DOMAIN = env.str("FOLLOWS_MESSAGE_ID_DOMAIN", default="chandra.senate.go.th")
+# A follow e-mail claimed by a sender that died is sent by another after this many seconds.
+FOLLOWS_RECOVER_AFTER_S = env.int("FOLLOWS_RECOVER_AFTER_S", default=5)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Chandra <no-reply@senate.go.th>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -208,6 +229,9 @@ elif TASK_BACKEND == "immediate":
     TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# A task still running after this long lost its worker and is queued again (cms.base.stale_tasks).
+TASKS_STALE_AFTER_MINUTES = env.int("TASKS_STALE_AFTER_MINUTES", default=30)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Chandra"
@@ -239,16 +263,22 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "cms.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "EXCEPTION_HANDLER": "cms.api.errors.exception_handler",
+    "DEFAULT_PARSER_CLASSES": [
+        "cms.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "cms.api.throttling.AnonRateThrottle",
+        "cms.api.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("API_THROTTLE_ANON", default="120/minute"),
         "user": env.str("API_THROTTLE_USER", default="600/minute"),
         "case_filing": env.str("API_THROTTLE_CASE_FILING", default="20/hour"),
+        "follow": env.str("API_THROTTLE_FOLLOW", default="20/hour"),
     },
 }
 SPECTACULAR_SETTINGS = {
@@ -259,6 +289,10 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
     "PREPROCESSING_HOOKS": ["cms.api.schema.public_api_only"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "cms.api.schema.document_common_errors",
+    ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
@@ -273,7 +307,8 @@ SECURE_CSP = {
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
-    "frame-src": [CSP.SELF, "https://www.youtube.com", "https://www.facebook.com"],
+    # The live broadcast's player (cms.live.models.LiveSettings) must come from one of these.
+    "frame-src": [CSP.SELF, "https://www.youtube.com", "https://www.facebook.com", *env.list("CSP_FRAME_SRC", default="")],
     "frame-ancestors": [CSP.NONE],
     "form-action": [CSP.SELF],
     "base-uri": [CSP.SELF],
@@ -286,6 +321,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 LOGIN_URL = "wagtailadmin_login"
+CSRF_FAILURE_VIEW = "cms.base.errors.csrf_failure"
 
 LOGGING = {
     "version": 1,

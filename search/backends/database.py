@@ -21,14 +21,13 @@ from ..models import Posting, SearchDocument, Term
 K1 = 1.2
 B = 0.75
 TITLE_BOOST = 2
+HEADING_BOOST = 1
+NUMBER_BOOST = 1
 # A query reads at most about this many postings: past it, the most common terms (the
-# lowest idf, the least to add) are left out, the rarest always kept. Small indexes
-# never reach it; a 100,000-document index does for long questions.
-POSTING_BUDGET = 250_000
-# A short query's results must contain each of its words (checked on the candidates), so
-# the terms it leaves out past this smaller budget only nudge the order: it keeps a one-word
-# query on a 100,000-document index to one scan of about a tenth of it.
-SHORT_QUERY_POSTING_BUDGET = 100_000
+# lowest idf, the least to add) are left out of the sum, the rarest always kept; coverage
+# (search.selectors) still sees every term on the candidates. Small indexes never reach
+# it; a 100,000-document index does for common words.
+POSTING_BUDGET = 100_000
 KEEP_AT_LEAST = 3
 CHUNK = 900  # below SQLite's bound on query parameters
 
@@ -40,23 +39,27 @@ def _chunks(items, size=CHUNK):
 
 
 def document_terms(doc) -> tuple[Counter, set[str], int]:
-    """Term frequencies (title terms counted TITLE_BOOST times), whole words, length."""
-    body_terms, body_words = analyse_with_words(doc.body)
-    title_terms, title_words = analyse_with_words(doc.title)
+    """Term frequencies (title terms counted TITLE_BOOST more times, the heading's
+    HEADING_BOOST more), whole words, length. Abbreviations are not expanded here: the
+    query expands them, so editing the list needs no re-index."""
+    body_terms, body_words = analyse_with_words(doc.body, expand=False)
+    title_terms, title_words = analyse_with_words(doc.title, expand=False)
+    heading = getattr(doc, "heading", "")
+    heading_terms, heading_words = analyse_with_words(heading, expand=False) if heading else ([], [])
     counts = Counter(body_terms)
     for term in title_terms:
         counts[term] += TITLE_BOOST
+    for term in heading_terms:
+        counts[term] += HEADING_BOOST
     if doc.number:
-        counts[fold(doc.number)] += 1
-    return counts, set(body_words) | set(title_words), len(body_terms) + len(title_terms)
+        counts[fold(doc.number)] += NUMBER_BOOST
+    whole = set(body_words) | set(title_words) | set(heading_words)
+    return counts, whole, len(body_terms) + len(title_terms) + len(heading_terms)
 
 
 class DatabaseBackend:
     name = "database"
     stores_postings = True
-
-    def __init__(self):
-        self._term_ids: dict[str, int] = {}
 
     # --- writing -------------------------------------------------------------------------------
 
@@ -65,26 +68,29 @@ class DatabaseBackend:
             Posting.objects.all().delete()
             SearchDocument.objects.all().delete()
             Term.objects.all().delete()
-        self._term_ids.clear()
 
-    def _term_map(self, texts: set[str], words_seen: set[str]) -> dict[str, int]:
-        missing = [text for text in texts if text not in self._term_ids]
-        for chunk in _chunks(missing):
+    @staticmethod
+    def _term_map(texts: set[str], words_seen: set[str]) -> dict[str, int]:
+        """Term ids, read inside the caller's transaction every time. Ids are never kept
+        between calls: a rebuild in another process, or a rolled-back transaction, takes
+        them away, and postings written to a vanished id would make the page unfindable."""
+        term_ids: dict[str, int] = {}
+        for chunk in _chunks(texts):
             for pk, text in Term.objects.filter(text__in=chunk).values_list("pk", "text"):
-                self._term_ids[text] = pk
-        new = [text for text in texts if text not in self._term_ids]
+                term_ids[text] = pk
+        new = [text for text in texts if text not in term_ids]
         if new:
             Term.objects.bulk_create(
                 [Term(text=text, df=0, is_word=text in words_seen) for text in new], ignore_conflicts=True, batch_size=2000
             )
             for chunk in _chunks(new):
                 for pk, text in Term.objects.filter(text__in=chunk).values_list("pk", "text"):
-                    self._term_ids[text] = pk
+                    term_ids[text] = pk
         # A term first seen as a bigram may later turn up as a word.
-        became_words = [self._term_ids[text] for text in words_seen & texts if text not in new]
+        became_words = [term_ids[text] for text in words_seen & texts if text not in new]
         for chunk in _chunks(became_words):
             Term.objects.filter(pk__in=chunk, is_word=False).update(is_word=True)
-        return {text: self._term_ids[text] for text in texts}
+        return term_ids
 
     def index(self, docs, *, fresh: bool = False, avg_length: float | None = None) -> int:
         """Write documents and their postings; ``fresh`` skips looking for old rows (rebuild)."""
@@ -141,6 +147,9 @@ class DatabaseBackend:
                 number=doc.number[:40],
                 date=doc.date,
                 year=doc.date.year if doc.date else None,
+                in_force=getattr(doc, "in_force", True),
+                lineage=getattr(doc, "lineage", ""),
+                standing=getattr(doc, "standing", 1.0),
                 body=doc.body,
                 body_norm=normalise(doc.body),
                 length=length,
@@ -184,7 +193,6 @@ class DatabaseBackend:
         counts = Posting.objects.filter(term=OuterRef("pk")).values("term").annotate(n=Count("pk")).values("n")
         Term.objects.update(df=Coalesce(Subquery(counts), Value(0)))
         Term.objects.filter(df=0).delete()
-        self._term_ids.clear()
         if connection.vendor == "postgresql" and not connection.in_atomic_block:
             # A rebuild writes millions of postings at once. VACUUM sets the visibility map,
             # so queries read postings by index-only scans instead of visiting the scattered
@@ -233,39 +241,57 @@ class DatabaseBackend:
                 return int(row[0])
         return SearchDocument.objects.count()
 
-    def candidates(self, query_terms: Counter, *, limit: int = 1000, short: bool = False) -> list[tuple[int, float]]:
-        """The best ``limit`` documents for a bag of query terms, as (document id, score).
-        ``short``: the caller keeps only documents that contain every word of the query."""
+    def candidates(
+        self, query_terms: Counter, *, limit: int = 1000, key: str | None = None, year: int | None = None
+    ) -> list[tuple[int, float]]:
+        """The best ``limit`` documents for weighted query terms, as (document id, score):
+        the sum over the terms of ``query weight × idf × posting weight``. ``key`` and
+        ``year`` narrow the documents in the same query, so a filter never empties a page
+        that the unfiltered candidates would have crowded out."""
         stats = self.term_stats(query_terms)
         if not stats:
             return []
         n = max(self.document_count(), 1)
         # Rarest first; past the posting budget the most common terms are left out.
         chosen = []
-        budget = SHORT_QUERY_POSTING_BUDGET if short else POSTING_BUDGET
-        for term_id, df in sorted(stats.values(), key=lambda item: item[1]):
+        budget = POSTING_BUDGET
+        for text, (term_id, df) in sorted(stats.items(), key=lambda item: item[1][1]):
             if len(chosen) >= KEEP_AT_LEAST and df > budget:
                 break
-            chosen.append((term_id, df))
+            chosen.append((term_id, df, float(query_terms[text])))
             budget -= df
         if connection.vendor == "sqlite":
             chosen = chosen[: CHUNK // 3]  # three parameters a term, within SQLite's bound
-        # BM25 idf per chosen term, computed here and joined as a tiny VALUES table: the
-        # database then reads only the postings of those terms (an index-only scan of
-        # (term, document, weight) once the table is vacuumed) and sums them per document.
-        # The IN list repeats the join's terms so the planner sees them as an index condition.
-        weights = [(term_id, math.log(1.0 + (n - df + 0.5) / (df + 0.5))) for term_id, df in chosen]
+        # BM25 idf per chosen term, times the query's weight for it, computed here and joined
+        # as a tiny VALUES table: the database then reads only the postings of those terms (an
+        # index-only scan of (term, document, weight) once the table is vacuumed) and sums them
+        # per document. The IN list repeats the join's terms so the planner sees them as an
+        # index condition.
+        weights = [(term_id, weight * math.log(1.0 + (n - df + 0.5) / (df + 0.5))) for term_id, df, weight in chosen]
         posting = connection.ops.quote_name(Posting._meta.db_table)
         in_list = ", ".join(["%s"] * len(weights))
         cast = "CAST(%s AS bigint), CAST(%s AS double precision)" if connection.vendor == "postgresql" else "%s, %s"
         values = ", ".join([f"({cast})"] * len(weights))
+        params = [value for pair in weights for value in pair] + [term_id for term_id, _ in weights]
+        narrowing = ""
+        if key or year:
+            document = connection.ops.quote_name(SearchDocument._meta.db_table)
+            narrowing = f" AND p.document_id IN (SELECT d.id FROM {document} d WHERE "
+            conditions = []
+            if key:
+                conditions.append("d.key = %s")
+                params.append(key)
+            if year:
+                conditions.append("d.year = %s")
+                params.append(year)
+            narrowing += " AND ".join(conditions) + ")"
         sql = (
             f"WITH q(term_id, idf) AS (VALUES {values}) "
             f"SELECT p.document_id, SUM(p.weight * q.idf) AS score FROM {posting} p "
-            f"JOIN q ON q.term_id = p.term_id WHERE p.term_id IN ({in_list}) "
+            f"JOIN q ON q.term_id = p.term_id WHERE p.term_id IN ({in_list}){narrowing} "
             "GROUP BY p.document_id ORDER BY score DESC, p.document_id DESC LIMIT %s"
         )
-        params = [value for pair in weights for value in pair] + [term_id for term_id, _ in weights] + [limit]
+        params.append(limit)
         with transaction.atomic(), connection.cursor() as cursor:
             if connection.vendor == "postgresql":
                 # Summing the postings of common terms is one hash aggregate over up to
@@ -274,6 +300,24 @@ class DatabaseBackend:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
         return [(doc_id, float(score)) for doc_id, score in rows]
+
+    def presence(self, doc_ids, texts) -> dict[int, set[str]]:
+        """Which of ``texts`` each document holds (ids only, through the posting index)."""
+        stats = self.term_stats(texts)
+        if not stats or not doc_ids:
+            return {}
+        text_of = {term_id: text for text, (term_id, _) in stats.items()}
+        found: dict[int, set[str]] = defaultdict(set)
+        doc_ids = list(doc_ids)
+        term_ids = list(text_of)
+        step = max(1, CHUNK - len(term_ids)) if connection.vendor == "sqlite" else len(doc_ids) or 1
+        for start in range(0, len(doc_ids), step):
+            rows = Posting.objects.filter(term_id__in=term_ids, document_id__in=doc_ids[start : start + step]).values_list(
+                "document_id", "term_id"
+            )
+            for doc_id, term_id in rows:
+                found[doc_id].add(text_of[term_id])
+        return found
 
     def vocabulary(self) -> list[str]:
         return list(Term.objects.filter(is_word=True, df__gt=0).values_list("text", flat=True))

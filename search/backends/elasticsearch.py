@@ -29,6 +29,7 @@ MAPPING = {
             "terms": {"type": "text", "analyzer": "chandra_terms", "similarity": "BM25"},
             "words": {"type": "keyword"},
             "key": {"type": "keyword"},
+            "year": {"type": "integer"},
         }
     },
 }
@@ -103,7 +104,7 @@ class ElasticsearchBackend:
             counts, whole, _ = document_terms(doc)
             terms = " ".join(term for term, tf in counts.items() for _ in range(min(tf, 50)))
             lines.append(json.dumps({"index": {"_index": self.index_name, "_id": str(row.pk)}}))
-            lines.append(json.dumps({"terms": terms, "words": sorted(whole)[:5000], "key": doc.key}, ensure_ascii=False))
+            lines.append(json.dumps({"terms": terms, "words": sorted(whole)[:5000], "key": doc.key, "year": row.year}, ensure_ascii=False))
         result = self.request("POST", "/_bulk?refresh=true", "\n".join(lines) + "\n", ndjson=True)
         if result.get("errors"):
             raise SearchBackendError("bulk indexing reported errors")
@@ -120,16 +121,27 @@ class ElasticsearchBackend:
 
     # --- reading -------------------------------------------------------------------------------
 
-    def candidates(self, query_terms: Counter, *, limit: int = 1000, short: bool = False) -> list[tuple[int, float]]:
+    def candidates(
+        self, query_terms: Counter, *, limit: int = 1000, key: str | None = None, year: int | None = None
+    ) -> list[tuple[int, float]]:
         if not query_terms:
             return []
         self.ensure_index()
         should = [
-            {"term": {"terms": {"value": term, "boost": float(count)}}} for term, count in query_terms.items()
+            {"term": {"terms": {"value": term, "boost": float(weight)}}} for term, weight in query_terms.items()
         ]
-        body = {"size": limit, "_source": False, "query": {"bool": {"should": should, "minimum_should_match": 1}}}
+        narrowing = [{"term": {"key": key}}] if key else []
+        if year:
+            narrowing.append({"term": {"year": year}})
+        query = {"bool": {"should": should, "minimum_should_match": 1, "filter": narrowing}}
+        body = {"size": limit, "_source": False, "query": query}
         result = self.request("POST", f"/{self.index_name}/_search", body)
         return [(int(hit["_id"]), float(hit["_score"])) for hit in result.get("hits", {}).get("hits", [])]
+
+    def presence(self, doc_ids, texts) -> dict[int, set[str]]:
+        """Which of ``texts`` each document holds: ranking treats every document as holding
+        all of them (the cluster's own BM25 already rewards the ones that do)."""
+        return {doc_id: set(texts) for doc_id in doc_ids}
 
     def vocabulary(self) -> list[str]:
         body = {"size": 0, "aggs": {"words": {"terms": {"field": "words", "size": 50000}}}}

@@ -1,6 +1,7 @@
 """The cases API: filing with Idempotency-Key, tracking with the PIN, the
 citizen's actions, the schema and the error format."""
 
+import json
 import threading
 import uuid
 
@@ -45,8 +46,22 @@ def test_file_then_track_with_the_pin(api, world):
     data = detail.json()
     assert data["subject"] == "ขอให้เพิ่มรถโดยสารสาธารณะ" and data["timeline"][0]["kind"] == "filed"
     assert data["actions"]["withdraw"] is True and data["actions"]["reply"] is False
-    by_query = api.get(reverse("v1:case-detail", kwargs={"code": filed["code"]}) + f"?pin={filed['pin']}&lang=en")
-    assert by_query.json()["state_label"] == "Received"
+    english = api.get(reverse("v1:case-detail", kwargs={"code": filed["code"]}) + "?lang=en", HTTP_X_CASE_PIN=filed["pin"])
+    assert english.json()["state_label"] == "Received"
+
+
+def test_a_pin_in_the_query_string_is_refused(api, world):
+    filed = api.post(reverse("v1:case-list"), body(world), format="json").json()
+    url = reverse("v1:case-detail", kwargs={"code": filed["code"]})
+    response = api.get(f"{url}?pin={filed['pin']}&lang=en")
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "pin_in_query" and "X-Case-PIN" in response.json()["error"]["message"]
+    withdraw = api.post(reverse("v1:case-withdraw", kwargs={"code": filed["code"]}) + f"?pin={filed['pin']}", {},
+                        format="json")
+    assert withdraw.status_code == 400 and Case.objects.get(code=filed["code"]).state == S.RECEIVED
+    in_body = api.post(reverse("v1:case-withdraw", kwargs={"code": filed["code"]}), {"pin": filed["pin"]},
+                       format="json")
+    assert in_body.status_code == 200 and in_body.json()["state"] == "withdrawn"
 
 
 def test_validation_errors_use_the_shared_format_in_the_requested_language(api, world):
@@ -80,6 +95,19 @@ def test_idempotency_key_replays_the_first_answer(api, world):
                      HTTP_IDEMPOTENCY_KEY=key)
     assert other.status_code == 422 and other.json()["error"]["code"] == "idempotency_key_reused"
     assert Case.objects.count() == 1
+
+
+def test_the_replay_keeps_no_plain_pin_and_survives_a_key_rotation(api, world, settings):
+    key = str(uuid.uuid4())
+    first = api.post(reverse("v1:case-list"), body(world), format="json", HTTP_IDEMPOTENCY_KEY=key).json()
+    stored = IdempotencyKey.objects.get(key=key).response
+    assert "pin" not in stored and first["pin"] not in json.dumps(stored)
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
+    settings.SECRET_KEY = "rotated-" + "z" * 50
+    replayed = api.post(reverse("v1:case-list"), body(world), format="json", HTTP_IDEMPOTENCY_KEY=key)
+    assert replayed.status_code == 200 and replayed.json()["pin"] == first["pin"]
+    tracked = api.get(reverse("v1:case-detail", kwargs={"code": first["code"]}), HTTP_X_CASE_PIN=replayed.json()["pin"])
+    assert tracked.status_code == 200
 
 
 def test_a_failed_submission_does_not_burn_its_key(api, world):
@@ -167,3 +195,31 @@ def test_everything_is_in_the_schema(api, world):
                  "/api/v1/cases/{code}/reopen/", "/api/v1/cases/{code}/withdraw/", "/api/v1/cases/{code}/rate/",
                  "/api/v1/case-categories/", "Idempotency-Key", "X-Case-PIN"]:
         assert path in schema
+
+
+def test_a_reply_carries_a_bounded_number_of_files(api, world, settings):
+    from .test_transitions import to_state
+
+    settings.CASES_MAX_ATTACHMENTS = 2
+    case = to_state(world, S.AWAITING_CITIZEN)
+    case.set_pin("135790")
+    Case.objects.filter(pk=case.pk).update(pin_hash=case.pin_hash)
+    url = reverse("v1:case-reply", kwargs={"code": case.code})
+    files = [upload(f"{n}.png", PNG) for n in range(3)]
+    refused = api.post(url + "?lang=en", {"message": "รูปเพิ่มเติม", "attachments": files}, format="multipart",
+                       HTTP_X_CASE_PIN="135790")
+    assert refused.status_code == 400
+    assert refused.json()["error"]["fields"]["attachments"] == ["Attach at most 2 files."]
+    assert Case.objects.get(pk=case.pk).state == S.AWAITING_CITIZEN and case.attachments.count() == 0
+    files = [upload(f"{n}.png", PNG) for n in range(2)]
+    accepted = api.post(url, {"message": "รูปเพิ่มเติม", "attachments": files}, format="multipart",
+                        HTTP_X_CASE_PIN="135790")
+    assert accepted.status_code == 200 and case.attachments.count() == 2
+
+
+def test_the_language_cookie_has_its_flags(client, settings):
+    settings.LANGUAGE_COOKIE_SECURE = True
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/en/"})
+    cookie = response.cookies[settings.LANGUAGE_COOKIE_NAME]
+    assert cookie.value == "en" and cookie["secure"] and cookie["httponly"] and cookie["samesite"] == "Lax"
+

@@ -223,3 +223,21 @@ def test_tracking_page_in_english_marks_thai_text_and_shows_the_place(client, wo
     assert 'lang="en"' in page and "Received" in page and "Bangkok" in page
     assert f'<h1 lang="th">{case.subject}</h1>' in page
     assert "What you wrote" in page and case.description in page
+
+
+def test_tracking_page_names_each_deadline(client, world):
+    from .test_transitions import to_state
+
+    pins = []
+    new = file_case(category=world["category"], pin_holder=pins)
+    track(client, new, pins[0], "en")
+    html = client.get(url("cases:track_case", "en", code=new.code)).content.decode()
+    ack = re.search(r'<dt>([^<]*)</dt><dd data-testid="acknowledge-due">', html)
+    done = re.search(r'<dt>([^<]*)</dt><dd data-testid="resolve-due">', html)
+    assert ack.group(1) == "Acknowledgement due by" and done.group(1) == "Expected completion by"
+    working = to_state(world, S.IN_PROGRESS)
+    working.set_pin("246810")
+    Case.objects.filter(pk=working.pk).update(pin_hash=working.pin_hash)
+    track(client, working, "246810", "en")
+    html = client.get(url("cases:track_case", "en", code=working.code)).content.decode()
+    assert 'data-testid="acknowledge-due"' not in html and 'data-testid="resolve-due"' in html

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases import services
-from cases.inbox import InboxFilters, inbox_cases, possible_duplicates, similarity
+from cases.inbox import possible_duplicates, similarity
 from cases.models import Case, CaseState as S
 
 from .factories import CategoryFactory, file_case
@@ -48,7 +48,19 @@ def staff(world):
 
 
 def codes(response):
-    return {row["case"].code for row in response.context["rows"]}
+    return {case.code for case in response.context["object_list"]}
+
+
+QUERY_NAMES = {"open_only": "open", "sort": "ordering"}
+
+
+def inbox_cases(client, *, user, **filters):
+    """The codes the inbox lists for ``user`` with these filters, in order."""
+    client.force_login(user)
+    params = {QUERY_NAMES.get(name, name): "1" if value is True else value for name, value in filters.items()}
+    response = client.get(reverse("cases_admin:inbox"), params)
+    assert response.status_code == 200
+    return [case.code for case in response.context["object_list"]]
 
 
 def test_officers_see_only_their_departments_cases_and_supervisors_all(staff, client):
@@ -86,7 +98,7 @@ def test_people_without_the_case_permission_are_refused(staff, client, django_us
     assert response.status_code == 302 and "/admin/login/" in response.url
 
 
-def test_filters_state_kind_category_province_assignee_and_overdue(staff):
+def test_filters_state_kind_category_province_assignee_and_overdue(staff, client):
     sup = staff["supervisor"]
     a = in_progress(staff, province="84", district="8405")
     b = in_progress(staff, officer="officer2", kind="suggestion", province="10")
@@ -94,7 +106,7 @@ def test_filters_state_kind_category_province_assignee_and_overdue(staff):
     Case.objects.filter(pk=a.pk).update(resolve_due=timezone.localdate() - dt.timedelta(days=2))
 
     def found(**kwargs):
-        return {x.code for x in inbox_cases(user=sup, filters=InboxFilters(**kwargs))}
+        return set(inbox_cases(client, user=sup, **kwargs))
 
     assert found(state=S.RECEIVED) == {c.code}
     assert found(kind="suggestion") == {b.code}
@@ -108,14 +120,14 @@ def test_filters_state_kind_category_province_assignee_and_overdue(staff):
     assert found(open_only=True, state=S.IN_PROGRESS) == {a.code, b.code}
 
 
-def test_paused_cases_are_not_overdue(staff):
+def test_paused_cases_are_not_overdue(staff, client):
     a = in_progress(staff)
     a = walk(staff, a, ("request_information", "officer", {}))
     Case.objects.filter(pk=a.pk).update(resolve_due=timezone.localdate() - dt.timedelta(days=5))
-    assert not inbox_cases(user=staff["supervisor"], filters=InboxFilters(overdue=True)).exists()
+    assert not inbox_cases(client, user=staff["supervisor"], overdue=True)
 
 
-def test_search_by_code_in_any_form_and_by_thai_words(staff):
+def test_search_by_code_in_any_form_and_by_thai_words(staff, client):
     sup = staff["supervisor"]
     road = file_case(category=staff["category"], subject="ถนนชำรุดหน้าโรงเรียนบ้านหนองบัว",
                      description="หลุมบ่อบนถนนลาดยาง")
@@ -123,7 +135,7 @@ def test_search_by_code_in_any_form_and_by_thai_words(staff):
                       description="ไฟทางดับมาสองสัปดาห์")
 
     def found(q):
-        return {x.code for x in inbox_cases(user=sup, filters=InboxFilters(q=q))}
+        return set(inbox_cases(client, user=sup, q=q))
 
     assert found(road.display_code) == {road.code}
     assert found(road.code.lower()) == {road.code}
@@ -137,16 +149,16 @@ def test_search_by_code_in_any_form_and_by_thai_words(staff):
     assert found("bangkok hospital") == {vaccine.code}
 
 
-def test_sorted_by_due_date_soonest_first(staff):
+def test_sorted_by_due_date_soonest_first(staff, client):
     sup = staff["supervisor"]
     first, second, third = in_progress(staff), in_progress(staff), in_progress(staff)
     today = timezone.localdate()
     Case.objects.filter(pk=first.pk).update(resolve_due=today + dt.timedelta(days=9))
     Case.objects.filter(pk=second.pk).update(resolve_due=today + dt.timedelta(days=1))
     Case.objects.filter(pk=third.pk).update(resolve_due=today + dt.timedelta(days=5))
-    ordered = [c.code for c in inbox_cases(user=sup, filters=InboxFilters(sort="due"))]
+    ordered = inbox_cases(client, user=sup, sort="due")
     assert ordered == [second.code, third.code, first.code]
-    reverse_ordered = [c.code for c in inbox_cases(user=sup, filters=InboxFilters(sort="-due"))]
+    reverse_ordered = inbox_cases(client, user=sup, sort="-due")
     assert reverse_ordered == [first.code, third.code, second.code]
 
 
@@ -171,7 +183,7 @@ def _inbox_queries(client, django_assert_num_queries, per_page):
     with CaptureQueriesContext(connection) as captured:
         response = client.get(reverse("cases_admin:inbox"), {"per_page": per_page})
     assert response.status_code == 200
-    assert len(response.context["rows"]) == per_page
+    assert len(response.context["object_list"]) == per_page
     return len(captured.captured_queries)
 
 
@@ -224,7 +236,7 @@ def test_an_officer_cannot_bulk_assign(staff, client):
     one.refresh_from_db()
     assert one.state == S.ACCEPTED and one.assignee is None
     assert any("ไม่ได้มอบหมาย" in str(m) or "Not assigned" in str(m) for m in response.context["messages"]) \
-        or not response.context["rows"]
+        or not response.context["object_list"]
 
 
 def test_possible_duplicates_match_thai_words_in_the_same_area(staff):
@@ -250,3 +262,37 @@ def test_similarity_is_word_overlap():
     assert similarity({"ถนน"}, {"ไฟฟ้า"}) == 0
     assert similarity(set(), {"ถนน"}) == 0
     assert similarity({"a", "b"}, {"b", "c"}) == pytest.approx(1 / 3)
+
+
+def test_open_cases_come_first_by_due_date_and_finished_ones_last(staff, client):
+    sup = staff["supervisor"]
+    later, sooner = in_progress(staff), in_progress(staff)
+    new = file_case(category=staff["category"])
+    rejected = walk(staff, file_case(category=staff["category"]), ("screen", "intake", {}),
+                    ("reject", "intake", {"reason": "นอกอำนาจหน้าที่"}))
+    today = timezone.localdate()
+    Case.objects.filter(pk=later.pk).update(resolve_due=today + dt.timedelta(days=20))
+    Case.objects.filter(pk=sooner.pk).update(resolve_due=today + dt.timedelta(days=2))
+    Case.objects.filter(pk=new.pk).update(acknowledge_due=today + dt.timedelta(days=1), resolve_due=today)
+    assert inbox_cases(client, user=sup) == [new.code, sooner.code, later.code, rejected.code]
+
+
+def test_the_listing_exports_as_csv_and_xlsx_with_its_filters(staff, client):
+    mine = in_progress(staff, province="84")
+    file_case(category=staff["category"], province="10")
+    client.force_login(staff["supervisor"])
+    response = client.get(reverse("cases_admin:inbox"), {"province": "84", "export": "csv"},
+                          HTTP_ACCEPT_LANGUAGE="th")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    rows = b"".join(response.streaming_content).decode().splitlines()
+    assert len(rows) == 2 and mine.display_code in rows[1] and "สุราษฎร์ธานี" in rows[1]
+    assert "รหัส" in rows[0]  # the headings in the officer's language
+    xlsx = client.get(reverse("cases_admin:inbox"), {"export": "xlsx"})
+    assert xlsx.status_code == 200 and xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_officers_see_states_in_their_own_voice(staff, client):
+    case = walk(staff, in_progress(staff), ("request_information", "officer", {}))
+    client.force_login(staff["officer"])
+    html = client.get(reverse("cases_admin:inbox"), HTTP_ACCEPT_LANGUAGE="th").content.decode()
+    assert case.display_code in html and "รอข้อมูลจากผู้ร้อง" in html and "รอข้อมูลเพิ่มเติมจากคุณ" not in html

@@ -7,15 +7,6 @@ from cms.laws import services
 search_selectors = pytest.importorskip("search.selectors")
 
 
-@pytest.fixture(autouse=True)
-def _fresh_term_cache():
-    """The database search backend keeps term ids in memory; ids written in an earlier
-    test's rolled-back transaction must not be reused (reported to the search engineer)."""
-    from search.backends import get_backend
-
-    getattr(get_backend(), "_term_ids", {}).clear()
-
-
 @pytest.mark.parametrize("query", ["มาตรา 256", "มาตรา ๒๕๖"])
 def test_a_section_number_finds_the_section(c2560, query):
     services.instrument_index(instrument=c2560)

@@ -98,7 +98,7 @@ def test_missing_page_is_a_styled_404_in_each_language(client, site):
 
 
 def test_server_error_page_needs_no_database(rf):
-    from cms.base.views import server_error
+    from cms.base.errors import server_error
 
     response = server_error(rf.get("/th/"))
     assert response.status_code == 500

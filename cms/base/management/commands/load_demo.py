@@ -15,6 +15,7 @@ DEMO_MODULES = [
     "cms.news.demo",
     "cms.laws.demo",
     "cms.legislation.demo",
+    "cms.live.demo",
     "cases.demo",
     # Search last: it indexes what the others loaded.
     "search.demo",

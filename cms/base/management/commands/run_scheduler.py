@@ -1,6 +1,7 @@
 """Runs the periodic commands (scheduled publishing, overdue complaints, the
-outbox and follows) on a timer. `make demo` starts it beside the web server;
-in production, cron or a systemd timer can call the same commands instead."""
+outbox and follows, background tasks of a dead worker) on a timer. `make demo`
+starts it beside the web server; in production, cron or a systemd timer can call
+the same commands instead."""
 
 import time
 
@@ -12,6 +13,7 @@ PERIODIC_COMMANDS = [
     ("publish_scheduled", 60),
     ("flag_overdue_cases", 15 * 60),
     ("send_outbox", 5 * 60),
+    ("recover_stale_tasks", 5 * 60),
     ("anonymise_closed_cases", 24 * 60 * 60),
 ]
 

@@ -1,0 +1,226 @@
+"""A live sitting watched by 1,000 viewers at once, on PostgreSQL.
+
+A real ASGI server (uvicorn) serves the Server-Sent Events of one live sitting; 1,000
+concurrent viewers (asyncio connections in this process) hold the stream open. Another
+process changes the sitting through the same service the admin uses, a few times, a second
+apart, and notes the time just before each change. Each viewer notes when it sees each new
+version. Latency = seen − changed; ``missed`` counts (viewer, change) pairs never seen.
+
+It creates and drops its own database (``chandra_bench_live`` beside DATABASE_URL's). As a
+script it prints::
+
+    live: viewers=1000 p50_ms=… p95_ms=… max_ms=… missed=…
+"""
+
+import asyncio
+import json
+import os
+import pathlib
+import resource
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+DB_NAME = "chandra_bench_live"
+VIEWERS = int(os.environ.get("LIVE_BENCH_VIEWERS", 1000))
+CHANGES = int(os.environ.get("LIVE_BENCH_CHANGES", 5))
+SERVER_WORKERS = int(os.environ.get("LIVE_BENCH_WORKERS", 2))
+WAIT_AFTER_S = 10
+
+LINE = "live: viewers={viewers} p50_ms={p50_ms} p95_ms={p95_ms} max_ms={max_ms} missed={missed}"
+
+
+def _log(message):
+    print(f"[live bench] {message}", file=sys.stderr, flush=True)
+
+
+def _urls():
+    base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/chandra")
+    parts = urllib.parse.urlsplit(base)
+    if not parts.scheme.startswith("postgres"):
+        raise SystemExit("live bench: DATABASE_URL must point at PostgreSQL")
+    return (urllib.parse.urlunsplit(parts._replace(path="/postgres")),
+            urllib.parse.urlunsplit(parts._replace(path="/" + DB_NAME)))
+
+
+def _admin(statement):
+    import psycopg
+
+    with psycopg.connect(_urls()[0], autocommit=True) as connection:
+        connection.execute(statement)
+
+
+def _env(db_url):
+    env = dict(os.environ)
+    env.pop("REDIS_URL", None)
+    env.update({"DATABASE_URL": db_url, "DJANGO_SETTINGS_MODULE": "cms.settings.dev", "DEBUG": "false",
+                "LIVE_BUS": "postgres", "PYTHONPATH": str(ROOT), "LOG_LEVEL": "WARNING"})
+    return env
+
+
+def _helper(env, *args):
+    result = subprocess.run([PYTHON, __file__, "--helper", *args], cwd=ROOT, env=env, capture_output=True,
+                            text=True, timeout=600)
+    if result.returncode:
+        raise RuntimeError(f"helper {args} failed:\n{result.stderr[-4000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """uvicorn, as in production (README), with its own process group."""
+
+    def __init__(self, env):
+        self.env, self.port = env, _free_port()
+
+    def __enter__(self):
+        uvicorn = pathlib.Path(PYTHON).with_name("uvicorn")
+        command = [str(uvicorn), "cms.asgi:application", "--host", "127.0.0.1", "--port", str(self.port),
+                   "--workers", str(SERVER_WORKERS), "--loop", "uvloop", "--http", "httptools",
+                   "--lifespan", "off", "--no-access-log", "--backlog", "4096", "--log-level", "warning"]
+        self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.PIPE, start_new_session=True)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return self
+            except OSError:
+                if self.process.poll() is not None:
+                    raise RuntimeError("uvicorn stopped: " + self.process.stderr.read().decode()[-3000:])
+                time.sleep(0.3)
+        raise RuntimeError("uvicorn did not start in 60 s")
+
+    def __exit__(self, *exc):
+        try:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=20)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            os.killpg(self.process.pid, signal.SIGKILL)
+
+
+class Viewer:
+    """One open page: holds the stream and notes when each version arrives."""
+
+    def __init__(self):
+        self.seen = {}
+        self.ready = asyncio.Event()
+
+    async def watch(self, port, path, stop):
+        for attempt in range(20):
+            try:
+                reader, writer = await asyncio.open_connection("127.0.0.1", port, limit=1 << 20)
+                break
+            except OSError:
+                await asyncio.sleep(0.1 * (attempt + 1))
+        else:
+            return
+        writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n".encode())
+        await writer.drain()
+        try:
+            while not stop.is_set():
+                line = await reader.readline()
+                if not line:
+                    break
+                if line.startswith(b"id: "):
+                    self.seen.setdefault(int(line[4:]), time.time())
+                    self.ready.set()
+        finally:
+            writer.close()
+
+
+async def _watch_all(port, path, env, pk):
+    stop = asyncio.Event()
+    viewers = [Viewer() for _ in range(VIEWERS)]
+    tasks = []
+    for number, viewer in enumerate(viewers):
+        tasks.append(asyncio.create_task(viewer.watch(port, path, stop)))
+        if number % 50 == 49:
+            await asyncio.sleep(0.05)
+    await asyncio.wait_for(asyncio.gather(*(viewer.ready.wait() for viewer in viewers)), timeout=120)
+    _log(f"{VIEWERS} viewers connected; changing the sitting {CHANGES} times")
+    changes = await asyncio.to_thread(_helper, env, "change", str(pk), str(CHANGES))
+    await asyncio.sleep(WAIT_AFTER_S)
+    stop.set()
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    latencies, missed = [], 0
+    for change in changes:
+        for viewer in viewers:
+            seen = viewer.seen.get(change["version"])
+            if seen is None:
+                missed += 1
+            else:
+                latencies.append((seen - change["at"]) * 1000)
+    return latencies, missed
+
+
+def run():
+    _, db_url = _urls()
+    env = _env(db_url)
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, max(soft, 8 * VIEWERS)), hard))
+    _admin(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+    _admin(f"CREATE DATABASE {DB_NAME}")
+    try:
+        _log("migrating")
+        subprocess.run([PYTHON, "manage.py", "migrate", "--no-input", "-v", "0"], cwd=ROOT, env=env, check=True)
+        pk = _helper(env, "setup")["pk"]
+        with Server(env) as server:
+            latencies, missed = asyncio.run(_watch_all(server.port, f"/live/{pk}/events/", env, pk))
+    finally:
+        _admin(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+    latencies.sort()
+    percentile = (lambda q: round(latencies[min(len(latencies) - 1, int(q * len(latencies)))])) if latencies else (
+        lambda q: None)
+    return {"viewers": VIEWERS, "p50_ms": round(statistics.median(latencies)) if latencies else None,
+            "p95_ms": percentile(0.95), "max_ms": round(latencies[-1]) if latencies else None, "missed": missed}
+
+
+def _helper_main(args):
+    import django
+
+    django.setup()
+    from django.utils import timezone
+
+    from cms.legislation.models import AgendaItem, Sitting
+    from cms.live.models import ItemStatus, LiveSitting
+    from cms.live.services import live_update
+
+    if args[0] == "setup":
+        sitting = Sitting.objects.create(date=timezone.localdate(), number="1")
+        for order in range(1, 4):
+            AgendaItem.objects.create(sitting=sitting, order=order, number=str(order), title=f"ระเบียบวาระที่ {order}")
+        print(json.dumps({"pk": LiveSitting.objects.create(sitting=sitting, on_air=True).pk}))
+    elif args[0] == "change":
+        pk, count = int(args[1]), int(args[2])
+        statuses = list(ItemStatus.values)
+        live = LiveSitting.objects.get(pk=pk)
+        items = list(AgendaItem.objects.filter(sitting=live.sitting_id))
+        changes = []
+        for number in range(count):
+            time.sleep(1)
+            at = time.time()
+            live = live_update(live=live, current_item=items[number % len(items)],
+                               item_status=statuses[number % len(statuses)])
+            changes.append({"version": live.version, "at": at})
+        print(json.dumps(changes))
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--helper"]:
+        _helper_main(sys.argv[2:])
+    else:
+        print(LINE.format(**run()))

@@ -1,0 +1,147 @@
+"""The citizen's actions, known by the case's code and PIN: checking the PIN
+(with its lockout), answering a request for information, confirming,
+reopening, withdrawing and rating."""
+
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_fsm import ConcurrentTransition, has_transition_perm
+
+from ..conf import conf
+from ..models import CITIZEN, Case, EventKind
+from ..models.case import normalise_code
+from ..notifications import NotificationKind
+from .base import (
+    CaseConflict, PinLocked, TransitionRefused, WrongPin, after_state_change, attachment_count_error, check_upload,
+    lock, notify_citizen, notify_user, record_event, refresh, store_attachment,
+)
+
+
+def case_check_pin(*, code, pin, client_ip=""):
+    """The case for a code and PIN, or an error: wrong PINs count against the
+    code (it locks after ``conf.pin_max_failures``) and against the address."""
+    ip_key = f"cases:pin-ip:{client_ip}"
+    if client_ip and cache.get(ip_key, 0) >= conf.pin_rate_per_ip:
+        raise PinLocked(_("Too many wrong PINs from your connection. Try again in a few minutes."))
+    code = normalise_code(code)
+    failure = None
+    with transaction.atomic():
+        case = Case.objects.select_for_update().filter(code=code).first()
+        now = timezone.now()
+        if case is None or not case.check_pin(pin):
+            if client_ip:
+                cache.add(ip_key, 0, 600)
+                cache.incr(ip_key)
+            failure = WrongPin(_("The tracking code or PIN is not right. Check them and try again."))
+            if case is not None:
+                if case.locked_until and case.locked_until > now:
+                    failure = PinLocked(_locked_message(case))
+                else:
+                    failures = case.pin_failures + 1
+                    locked_until = None
+                    if failures >= conf.pin_max_failures:
+                        failures, locked_until = 0, now + conf.pin_lockout
+                        case.locked_until = locked_until
+                        failure = PinLocked(_locked_message(case))
+                    # Saved (the transaction commits) before the error is raised.
+                    Case.objects.filter(pk=case.pk).update(pin_failures=failures, locked_until=locked_until)
+        elif case.locked_until and case.locked_until > now:
+            failure = PinLocked(_locked_message(case))
+        elif case.pin_failures or case.locked_until:
+            Case.objects.filter(pk=case.pk).update(pin_failures=0, locked_until=None)
+            case.pin_failures, case.locked_until = 0, None
+    if failure is not None:
+        raise failure
+    return case
+
+
+def _locked_message(case):
+    minutes = max(1, int((case.locked_until - timezone.now()).total_seconds() // 60) + 1)
+    return _("Too many wrong PINs for this code: it is locked for %(minutes)d minutes.") % {"minutes": minutes}
+
+
+def _citizen_transition(case, name, *, comment="", event_data=None, refuse_message):
+    try:
+        with transaction.atomic():
+            locked = lock(case, expect_state=False)
+            method = getattr(locked, name)
+            if not has_transition_perm(method, CITIZEN):
+                raise TransitionRefused(refuse_message)
+            from_state = locked.state
+            method()
+            after_state_change(locked, from_state)
+            locked.save()
+            event = record_event(locked, by=CITIZEN, kind=EventKind.TRANSITION, transition=name,
+                                 from_state=from_state, to_state=locked.state, comment=comment, public=True,
+                                 data=event_data or {})
+            notify_citizen(locked, event)
+            if locked.assignee_id:
+                notify_user(locked.assignee, locked, event, NotificationKind.CITIZEN_UPDATE)
+    except ConcurrentTransition as error:
+        raise CaseConflict(_("The case has just changed. Reload the page and try again.")) from error
+    refresh(case, locked)
+    return locked
+
+
+def case_citizen_reply(*, case, message, attachments=()):
+    """The citizen answers a request for information; work resumes."""
+    message = (message or "").strip()
+    if not message:
+        raise ValidationError({"message": [_("Write the information you want to add.")]})
+    if too_many := attachment_count_error(attachments):
+        raise ValidationError({"attachments": [too_many]})
+    try:
+        checked = [check_upload(upload) for upload in attachments]
+    except ValidationError as error:
+        raise ValidationError({"attachments": error.messages}) from None
+    with transaction.atomic():
+        locked = lock(case, expect_state=False)
+        if not has_transition_perm(locked.citizen_reply, CITIZEN):
+            raise TransitionRefused(_("The officers have not asked you for more information."))
+        record_event(locked, by=CITIZEN, kind=EventKind.CITIZEN_MESSAGE, comment=message, public=True)
+        for content in checked:
+            store_attachment(locked, content, by=CITIZEN, public=True)
+        return _citizen_transition(locked, "citizen_reply",
+                                   refuse_message=_("The officers have not asked you for more information."))
+
+
+def case_citizen_confirm(*, case, comment=""):
+    return _citizen_transition(case, "citizen_confirm", comment=comment, refuse_message=_(
+        "You can confirm only a resolved case, within %(days)d days of its resolution.") % {"days": conf.reopen_days})
+
+
+def case_citizen_reopen(*, case, reason):
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": [_("Tell us why the case should be reopened.")]})
+    return _citizen_transition(case, "citizen_reopen", comment=reason, refuse_message=_(
+        "You can reopen a case only within %(days)d days of its resolution.") % {"days": conf.reopen_days})
+
+
+def case_citizen_withdraw(*, case, reason=""):
+    return _citizen_transition(case, "citizen_withdraw", comment=(reason or "").strip(),
+                               refuse_message=_("This case can no longer be withdrawn."))
+
+
+def case_citizen_rate(*, case, rating, comment=""):
+    """Rate the handling, 1 to 5, once the case is resolved or closed."""
+    try:
+        rating = int(rating)
+    except (TypeError, ValueError):
+        rating = 0
+    if not 1 <= rating <= 5:
+        raise ValidationError({"rating": [_("Choose a rating from 1 to 5.")]})
+    with transaction.atomic():
+        locked = lock(case, expect_state=False)
+        if locked.rating is not None:
+            raise TransitionRefused(_("You have already rated this case. Thank you."))
+        if not locked.can_be_rated:
+            raise TransitionRefused(_("You can rate the handling once the case is resolved."))
+        locked.rating, locked.rating_comment = rating, (comment or "").strip()
+        locked.save(update_fields=["rating", "rating_comment", "updated_at"])
+        record_event(locked, by=CITIZEN, kind=EventKind.RATING, comment=locked.rating_comment,
+                     data={"rating": rating})
+    refresh(case, locked)
+    return locked

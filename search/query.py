@@ -1,0 +1,232 @@
+"""What a query asks for: its words as weighted index terms, grouped into concepts.
+
+A citizen types questions ("องคมนตรีมีได้กี่คน", "ส.ว. ต้องอายุ 40 ปีขึ้นไปไหม"), so a
+query is read as a bag of weighted terms rather than words that must all match:
+
+* each content word is a *concept*: its own term, its Thai character bigrams
+  (a word inside a compound), and, for an abbreviation or synonym kept by
+  editors (*Snippets → Abbreviations*), the words of what it stands for — or,
+  the other way round, the abbreviation of a written-out name. Expansion
+  happens here, at query time, so editing the list needs no re-index;
+* question words and particles (กี่, ไหม, อย่างไร, …) stay in the query at a
+  small weight: nothing is deleted, so a legal word that happens to be a
+  particle elsewhere (ได้, ต้อง) still counts, at its idf;
+* numbers count alike in Thai words, Thai digits and Arabic digits
+  (the analyser turns ``สี่สิบ`` into ``40`` on both sides);
+* a section number (``มาตรา ๒๕๖``, ``ม.52``, ``section 256``) and a named year
+  (``2560``, ``2017``, ``รธน. 60``) are kept apart for the ranking.
+
+The weights below were chosen on the development questions and checked on the
+held-out ones (``bench/search_dev.py``); the README's search section has the figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import conf
+from .analysis import (
+    BE_OFFSET,
+    THAI_CHAR,
+    abbreviation_pairs,
+    bigrams,
+    fold,
+    normalise,
+    number_terms,
+    unique,
+    words,
+    year_variants,
+)
+
+# Weights of a query's terms (multiplied by the term's idf in the index).
+WORD_WEIGHT = 1.0
+BIGRAM_WEIGHT = 0.35
+PARTICLE_WEIGHT = 0.1
+# An expansion as a whole weighs about one word, however many words it has.
+EXPANSION_WEIGHT = 1.0
+
+# Question words and particles of everyday Thai: weighted down, never deleted.
+PARTICLES = frozenset(
+    """
+    ไหม มั้ย มั๊ย หรือไม่ หรือเปล่า เปล่า ไม๊ กี่ เท่าไร เท่าไหร่ อย่างไร ยังไง อะไร ไหน ที่ไหน บ้าง ทำไม
+    เมื่อไร เมื่อไหร่ ใคร หรอ เหรอ ล่ะ นะ ครับ ค่ะ คะ จ้ะ จ๊ะ เลย หรือ จะ ถ้า ได้ไหม ยัง อยู่ แล้ว
+    ก็ มี ไป มา เป็น ได้ ให้ ที่ ของ และ กับ ใน การ ว่า คือ ต้อง
+    """.split()
+)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A phrase is typed between straight double quotes. Curly quotes come with pasted text
+# (a ruling, a letter) and quote names rather than ask for an exact match.
+_PHRASE = re.compile(r'"([^"]+)"')
+_SECTION_WORD = r"(?:มาตรา|ม\.|ข้อ|section|sec\.?|s\.|art\.?|article)"
+_NUMBER_ONLY = re.compile(rf"^\s*{_SECTION_WORD}?\s*(\d+(?:/\d+)?)\s*$", re.IGNORECASE)
+_NUMBER_IN_TEXT = re.compile(rf"(?<![\w.]){_SECTION_WORD}\s*(\d+(?:/\d+)?)(?!\d)", re.IGNORECASE)
+# "รธน. 60", "รัฐธรรมนูญ ๒๕๖๐": the constitution of a year, the short form of B.E. 25xx too.
+_CONSTITUTION_YEAR = re.compile(r"(?:รธน\.?|รัฐธรรมนูญ)\s*(?:ฉบับ|ปี|พ\.?ศ\.?)?\s*(\d{4}|\d{2})(?!\d)")
+_YEAR_WORD = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+
+
+@dataclass
+class Concept:
+    """One thing the query asks for, and the ways a document can hold it: each way is a
+    set of terms that must all be there (a word, or all the bigrams of a word)."""
+
+    word: str
+    ways: list[frozenset[str]]
+    weight: float = WORD_WEIGHT
+
+
+@dataclass
+class Query:
+    raw: str
+    text: str = ""
+    truncated: bool = False
+    problem: str = ""  # "empty" | "no_words" | "unavailable"
+    phrases: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)  # normalised content words, unfolded, as typed
+    number: str = ""  # a section number asked for
+    number_only: bool = False  # the query is nothing but a section number
+    years: set[int] = field(default_factory=set)  # years A.D. named in the query
+    terms: Counter = field(default_factory=Counter)  # term -> weight
+    concepts: list[Concept] = field(default_factory=list)
+    question: bool = False  # has question words or particles
+
+    @property
+    def ok(self) -> bool:
+        return not self.problem
+
+
+def is_particle(word: str) -> bool:
+    return word in PARTICLES
+
+
+def _bigram_terms(run_words: list[str]) -> list[str]:
+    return bigrams("".join(word for word in run_words if THAI_CHAR.search(word)))
+
+
+def _named_years(text: str) -> set[int]:
+    years: set[int] = set()
+    for match in _CONSTITUTION_YEAR.finditer(text):
+        value = int(match.group(1))
+        if value < 100:
+            value += 2500
+        years.add(value - BE_OFFSET if value > 2400 else value)
+    for match in _YEAR_WORD.finditer(text):
+        value = int(match.group(1))
+        if 2400 <= value <= 2700:
+            years.add(value - BE_OFFSET)
+        elif 1850 <= value <= 2160:
+            years.add(value)
+    return years
+
+
+def _expansions(text: str) -> list[tuple[str, str]]:
+    """(abbreviation as a folded term, expansion) for each abbreviation in the text, and for
+    each written-out name whose abbreviation documents may use instead."""
+    found = []
+    for abbreviation, expansion in abbreviation_pairs():
+        written = normalise(abbreviation).strip()
+        key = fold(written)
+        full = normalise(expansion).strip()
+        if not key or not full:
+            continue
+        bare = written.rstrip(".")
+        pattern = rf"(?<![\u0e01-\u0e2ea-z0-9])(?:{re.escape(written)}|{re.escape(bare)}(?![\u0e01-\u0e4ea-z0-9])|{re.escape(key)}(?![\u0e01-\u0e4ea-z0-9]))"
+        if re.search(pattern, text):
+            found.append((key, full))
+        elif full in text and len(full) > len(key):
+            found.append((key, full))
+    return found
+
+
+def _add_expansion(query: Query, key: str, full: str) -> None:
+    full_words = [fold(word) for word in words(full)]
+    if not full_words:
+        return
+    share = EXPANSION_WEIGHT / len(full_words)
+    for word in full_words:
+        query.terms[word] += share
+    grams = _bigram_terms(full_words)
+    for gram in grams:
+        query.terms[gram] += BIGRAM_WEIGHT * share
+    query.terms[key] += WORD_WEIGHT
+    ways = [frozenset({key}), frozenset(full_words)]
+    if grams:
+        ways.append(frozenset(grams))  # however the segmenter cut the name in a document
+    query.concepts.append(Concept(word=key, ways=ways))
+
+
+def parse(raw: str | None) -> Query:
+    raw = _CONTROL.sub(" ", raw or "")
+    query = Query(raw=raw)
+    text = " ".join(raw.split())
+    limit = conf.max_query_length()
+    if len(text) > limit:
+        text = text[:limit]
+        query.truncated = True
+    query.text = text
+    if not text:
+        query.problem = "empty"
+        return query
+    normalised = normalise(text)
+    query.phrases = [normalise(" ".join(match.split())) for match in _PHRASE.findall(text)]
+    query.phrases = [phrase for phrase in query.phrases if words(phrase)]
+    typed = unique(words(text))
+    if not typed:
+        query.problem = "no_words"
+        return query
+    if len(typed) > 24:
+        query.phrases = []  # a pasted text: rank by its words, do not demand its quotes
+    only = _NUMBER_ONLY.match(normalised)
+    inside = only or _NUMBER_IN_TEXT.search(normalised)
+    if inside:
+        query.number = inside.group(1)
+        query.number_only = bool(only)
+    query.years = _named_years(normalised)
+    expansions = _expansions(normalised)
+    expanded_keys = {key for key, _ in expansions}
+    expanded_full = {full for _, full in expansions}
+
+    content: list[list[str]] = []
+    run: list[str] = []
+    for word in typed:
+        folded = fold(word)
+        if folded in expanded_keys or word in expanded_full:
+            continue  # weighed as its expansion below
+        if is_particle(word):
+            query.question = True
+            query.terms[folded] += PARTICLE_WEIGHT
+            if run:
+                content.append(run)
+                run = []
+            continue
+        run.append(folded)
+        query.terms[folded] += WORD_WEIGHT
+        for variant in year_variants(word):
+            query.terms[variant] += WORD_WEIGHT
+        ways = [frozenset({folded, *year_variants(word)})] if year_variants(word) else [frozenset({folded})]
+        grams = bigrams(folded)
+        if grams:
+            ways.append(frozenset(grams))
+        query.concepts.append(Concept(word=word, ways=ways))
+    if run:
+        content.append(run)
+    for numeric in number_terms(typed):
+        query.terms[numeric] += WORD_WEIGHT
+    for content_run in content:
+        for gram in _bigram_terms(content_run):
+            query.terms[gram] += BIGRAM_WEIGHT
+    for key, full in expansions:
+        _add_expansion(query, key, full)
+    for year in query.years:
+        for value in (str(year), str(year + BE_OFFSET)):
+            query.terms[value] = max(query.terms[value], WORD_WEIGHT)
+    query.words = [concept.word for concept in query.concepts] or [word for word in typed]
+    if not query.concepts:
+        # Only particles ("ไหม"): search for them as they are.
+        for word in typed:
+            query.concepts.append(Concept(word=word, ways=[frozenset({fold(word)})]))
+            query.terms[fold(word)] = WORD_WEIGHT
+    return query

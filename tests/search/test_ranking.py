@@ -1,0 +1,100 @@
+"""Ranking for citizens' questions: question words weighted down, numbers in words and
+digits alike, abbreviations expanded at query time, partial matches with a notice,
+filters that never empty a page, the count past the candidate cap."""
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+from django.utils import translation
+
+from search import selectors
+from search.analysis import analyse
+from search.indexing import Doc, index_docs
+from search.models import Abbreviation, SearchDocument
+from search.query import parse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_numbers_in_thai_words_thai_digits_and_arabic_digits_are_one_term():
+    assert "5" in analyse("ดำรงตำแหน่งห้าปี") and "5" in analyse("๕ ปี")
+    assert "150" in analyse("หนึ่งร้อยห้าสิบคน") and "150" in analyse("150 คน")
+    assert "40" in analyse("มีอายุไม่ต่ำกว่าสี่สิบปี")
+    assert not {"5", "50"} & set(analyse("ห้ามมิให้"))  # ห้าม is a word, not ห้า
+
+
+def test_question_words_are_weighted_down_not_deleted():
+    query = parse("องคมนตรีมีได้กี่คน")
+    assert query.question
+    assert query.terms["กี่"] < query.terms["องคมนตรี"] / 5
+    assert "กี่" in query.terms  # still there, at a small weight
+    assert [concept.word for concept in query.concepts] == ["องคมนตรี", "คน"]
+
+
+def test_a_question_finds_the_answering_section(constitution_index):
+    for question, section in [("ชุมนุมโดยสงบได้ไหม", "44"), ("เด็กเรียนฟรีกี่ปี", "54")]:
+        numbers = [hit.document.number for hit in selectors.search(question).hits[:3]]
+        assert section in numbers, (question, numbers)
+
+
+def test_section_number_inside_a_longer_query(constitution_index):
+    for query in ("รธน 60 มาตรา 185", "รัฐธรรมนูญ ๒๕๖๐ ม.๕๒", "มาตรา77 รธน.60"):
+        parsed = parse(query)
+        assert parsed.years == {2017}, query
+        assert selectors.search(query).hits[0].document.number == parsed.number, query
+
+
+def test_an_abbreviation_added_by_an_editor_works_without_a_reindex(constitution_index, abbreviations):
+    assert not any("ศาลปกครอง" in hit.document.title + hit.document.url for hit in selectors.search("ศป.").hits[:1])
+    before = SearchDocument.objects.count()
+    Abbreviation.objects.create(abbreviation="ศป.", expansion="ศาลปกครอง")
+    outcome = selectors.search("ศป.")
+    assert outcome.total > 0
+    bodies = SearchDocument.objects.filter(pk=outcome.hits[0].document.pk).values_list("body_norm", flat=True)
+    assert "ศาลปกครอง" in bodies[0]
+    assert SearchDocument.objects.count() == before
+
+
+def test_synonyms_kept_as_abbreviations_work_both_ways(constitution_index, abbreviations):
+    everyday = selectors.search("แก้รัฐธรรมนูญ")
+    assert everyday.total > 0
+    assert "256" in [hit.document.number for hit in everyday.hits[:5]]
+
+
+def test_no_document_with_every_word_falls_back_to_partial_matches_with_a_notice(client, constitution_index):
+    outcome = selectors.search("วุฒิสภา ฟุตบอลโลก")
+    assert outcome.total > 0 and outcome.partial
+    response = client.get("/th/search/", {"q": "วุฒิสภา ฟุตบอลโลก"})
+    assert "ไม่มีผลลัพธ์ที่มีคำค้นครบทุกคำ" in response.content.decode()
+    english = client.get("/en/search/", {"q": "วุฒิสภา ฟุตบอลโลก"})
+    assert "No result contains all of your words" in english.content.decode()
+
+
+def test_a_filter_searches_inside_the_filter(constitution_index):
+    content_type_id = ContentType.objects.get_for_model(SearchDocument).pk
+    index_docs([
+        Doc(key="news", content_type_id=content_type_id, object_id=f"n{number}", url=f"/th/news/{number}/",
+            title="ข่าวการประชุม", body="ประชาชนติดตามการประชุมสภา")
+        for number in range(3)
+    ])
+    outcome = selectors.search("สภา", key="news")
+    assert outcome.total == 3 and not outcome.partial
+
+
+def test_count_past_the_candidate_cap_reads_more_than(monkeypatch, constitution_index):
+    monkeypatch.setattr(selectors, "CANDIDATES", 20)
+    monkeypatch.setattr(selectors, "COVERAGE_DEPTH", 20)
+    outcome = selectors.search("มาตรา")
+    assert outcome.total_capped
+    with translation.override("th"):
+        assert outcome.count_text == "มากกว่า ๒๐ รายการ"
+    with translation.override("en"):
+        assert outcome.count_text == "more than 20 results"
+    assert not selectors.search("องคมนตรี").total_capped
+
+
+def test_the_api_reports_a_capped_count(client, monkeypatch, constitution_index):
+    monkeypatch.setattr(selectors, "CANDIDATES", 20)
+    monkeypatch.setattr(selectors, "COVERAGE_DEPTH", 20)
+    data = client.get(reverse("v1:search"), {"q": "มาตรา"}).json()
+    assert data["count_capped"] is True and data["count"] == 20
