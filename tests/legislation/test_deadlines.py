@@ -4,6 +4,7 @@ s.143 (budget bills) and s.138 (reconsideration of a withheld bill)."""
 import datetime as dt
 
 import pytest
+from django.utils import translation
 
 from cms.legislation.deadlines import reconsideration_allowed_on, senate_deadline
 from cms.legislation.models import BillKind
@@ -64,7 +65,8 @@ def test_s136_pending_court_referral_stops_the_clock_until_decided():
 def test_s136_missed_deadline_means_deemed_approved():
     deadline = senate_deadline(kind=BillKind.MONEY, received_on=D(2026, 1, 10), sessions=SESSION, today=D(2026, 3, 1))
     assert deadline.missed and deadline.days_left == 0
-    assert "deemed" in str(deadline.consequence)
+    with translation.override("en"):
+        assert "deemed" in str(deadline.consequence)
 
 
 def test_s136_stops_when_the_senate_finished():

@@ -139,10 +139,12 @@ def test_admin_move_bill_through_the_workflow(client, clerk, django_user_model):
 
 
 def test_bills_committees_and_sittings_are_in_the_thai_search(bill_in_committee):
-    from search import selectors as search
+    from search import analysis, selectors as search
     from search.backends import reset
 
     reset()
+    analysis.clear_abbreviation_cache()
+    search.clear_vocabulary_cache()
     outcome = search.search("น้ำบาดาล")
     assert bill_in_committee.title in [hit.document.title for hit in outcome.hits]
     outcome = search.search("เกษตรทดสอบ")
