@@ -1,10 +1,10 @@
 """Bills, committees, sittings and votes for the mobile app (read-only; staff write in the admin)."""
 
 from django.db.models import Prefetch
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers, viewsets
 
+from cms.api.filters import FilterBackend
 from cms.api.language import LANG_PARAMETER, LanguageMixin
 
 from . import deadlines, selectors
@@ -149,7 +149,7 @@ class VoteDetailSerializer(VoteSerializer):
 class BillViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
     """Bills with their stage; one bill with its timeline and its constitutional deadline."""
 
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [FilterBackend]
     filterset_class = BillFilter
 
     def get_queryset(self):
@@ -172,7 +172,7 @@ class SittingViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
     """Sittings, newest first, with their agenda items and votes."""
 
     serializer_class = SittingSerializer
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [FilterBackend]
     filterset_class = SittingFilter
     queryset = Sitting.objects.prefetch_related("agenda_items", "votes")
 
@@ -180,7 +180,7 @@ class SittingViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
 class VoteViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
     """Votes with their counts; one vote with each member's ballot where recorded."""
 
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [FilterBackend]
     filterset_class = VoteFilter
 
     def get_queryset(self):

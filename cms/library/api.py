@@ -6,9 +6,24 @@ from rest_framework import serializers, viewsets
 from wagtail.models import Locale
 
 from cms.api.language import LANG_PARAMETER, LanguageMixin
+from cms.base.thai import arabic_digits
 
 from . import selectors
 from .models import ArchiveRecord, DocumentPage
+
+YEAR_SCHEMA = {"type": "integer", "minimum": 1, "maximum": 9999}
+
+
+def _query(request):
+    """The list's query, whose year the pages read leniently but the API checks: a year that is
+    not a whole number from 1 to 9999 (Thai digits accepted) is refused with a 400."""
+    params = request.query_params
+    if params.get("year", "").strip():
+        try:
+            serializers.IntegerField(min_value=1, max_value=9999).run_validation(arabic_digits(params["year"]))
+        except serializers.ValidationError as error:
+            raise serializers.ValidationError({"year": error.detail}) from None
+    return params
 
 
 def _absolute(request, url):
@@ -86,7 +101,7 @@ class DocumentDetailSerializer(DocumentSummarySerializer):
             OpenApiParameter("type", str, description="academic_paper, research_report, publication or legal"),
             OpenApiParameter("subject", str, description="Subject slug"),
             OpenApiParameter("series", str, description="Series slug"),
-            OpenApiParameter("year", int, description="Year, Buddhist Era (Thai digits accepted)"),
+            OpenApiParameter("year", YEAR_SCHEMA, description="Year, Buddhist Era (Thai digits accepted)"),
             OpenApiParameter("language", str, description="Language of the document: th, en or th-en"),
         ],
     ),
@@ -99,7 +114,7 @@ class DocumentViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         if self.action == "list":
-            filters = selectors.DocumentFilters.from_query(self.request.query_params)
+            filters = selectors.DocumentFilters.from_query(_query(self.request))
             return selectors.documents(filters=filters, locale=Locale.objects.filter(language_code=self.language).first() or Locale.get_default())
         return DocumentPage.objects.live().public().select_related("file", "series", "locale").prefetch_related("subjects")
 
@@ -141,7 +156,7 @@ class ArchiveRecordSerializer(serializers.ModelSerializer):
         parameters=[
             LANG_PARAMETER,
             OpenApiParameter("period", str, description="Period key, e.g. 2475-2489"),
-            OpenApiParameter("year", int, description="Year, Buddhist Era"),
+            OpenApiParameter("year", YEAR_SCHEMA, description="Year, Buddhist Era"),
             OpenApiParameter("type", str, description="constitution, drafting, sitting, gazette or other"),
             OpenApiParameter("collection", str, description="Collection slug"),
         ],
@@ -156,6 +171,6 @@ class ArchiveRecordViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         if self.action == "list":
-            filters = selectors.ArchiveFilters.from_query(self.request.query_params)
+            filters = selectors.ArchiveFilters.from_query(_query(self.request))
             return selectors.archive_records(filters=filters, locale=Locale.objects.filter(language_code=self.language).first() or Locale.get_default())
         return ArchiveRecord.objects.published().select_related("collection", "instrument", "file", "locale")

@@ -149,3 +149,28 @@ def test_bills_committees_and_sittings_are_in_the_thai_search(bill_in_committee)
     assert bill_in_committee.title in [hit.document.title for hit in outcome.hits]
     outcome = search.search("เกษตรทดสอบ")
     assert bill_in_committee.committee.name in [hit.document.title for hit in outcome.hits]
+
+
+@pytest.mark.parametrize("path", ["/api/v1/bills/", "/api/v1/sittings/", "/api/v1/votes/"])
+def test_api_year_filter_in_either_era_empty_means_any_and_bad_years_are_refused(client, path):
+    SittingFactory(date=dt.date(2022, 3, 1))
+    BillFactory(introduced_on=dt.date(2022, 3, 1))
+    VoteFactory(date=dt.date(2022, 3, 1))
+    everything = client.get(path).json()["count"]
+    assert everything >= 1
+    for year in ("2565", "2022", "๒๕๖๕", "2565.0"):
+        assert client.get(path, {"year": year}).json()["count"] >= 1, year
+    assert client.get(path, {"year": "2564"}).json()["count"] == 0
+    assert client.get(path, {"year": ""}).json()["count"] == everything
+    for bad in ("abc", "0.0", "2565.5", "10000", "null"):
+        response = client.get(path, {"year": bad})
+        assert response.status_code == 400, bad
+        assert list(response.json()["error"]["fields"]) == ["year"]
+
+
+def test_api_schema_documents_the_year_filter_and_empty_filter_values(client):
+    schema = client.get("/api/v1/schema/?format=json").json()
+    parameters = {p["name"]: p for p in schema["paths"]["/api/v1/sittings/"]["get"]["parameters"]}
+    assert parameters["year"]["schema"] == {"type": "integer", "minimum": 1, "maximum": 9999}
+    assert parameters["year"]["allowEmptyValue"] and parameters["committee"]["allowEmptyValue"]
+    assert "allowEmptyValue" not in parameters["page_size"]

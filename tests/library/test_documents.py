@@ -140,6 +140,11 @@ def test_archive_browses_by_period_year_and_type_and_links_the_instrument(librar
     assert client.get(ArchiveRecord.objects.get(published=False).get_absolute_url()).status_code == 404
     api = client.get("/api/v1/library/archive/", {"period": "2475-2489"}).json()
     assert [item["title"] for item in api["results"]] == ["ธรรมนูญฉบับแรก"]
+    assert [item["title"] for item in client.get("/api/v1/library/archive/", {"year": "๒๔๗๕"}).json()["results"]] == ["ธรรมนูญฉบับแรก"]
+    assert client.get("/api/v1/library/archive/", {"year": ""}).json()["count"] == 2
+    for bad in ("null", "2475.5", "0"):
+        refused = client.get("/api/v1/library/archive/", {"year": bad})
+        assert refused.status_code == 400 and list(refused.json()["error"]["fields"]) == ["year"], bad
     assert search("บันทึกทดสอบสมัยประชุม").hits[0].document.key == "archive"
 
 
