@@ -1,11 +1,10 @@
 """The case intake's panels on the Wagtail dashboard: new complaints to screen
 and overdue ones, each a short list that links into the inbox."""
 
-from django.db.models import Q
 from wagtail.admin.ui.components import Component
 
-from ..models import CaseState
-from ..selectors import overdue_cases, visible_cases
+from ..models.case import AWAITING_ACKNOWLEDGEMENT
+from ..selectors import visible_cases
 
 PANEL_SIZE = 8
 
@@ -28,8 +27,8 @@ def intake_panels(user):
     if not user.has_perm("cases.screen_case"):
         return []
     mine = visible_cases(user)
-    new = mine.filter(state__in=[CaseState.RECEIVED, CaseState.SCREENING]).order_by("acknowledge_due", "pk")
-    overdue = mine.filter(Q(pk__in=overdue_cases().values("pk"))).order_by("resolve_due", "acknowledge_due", "pk")
+    new = mine.filter(state__in=AWAITING_ACKNOWLEDGEMENT).order_by("acknowledge_due", "pk")
+    overdue = mine.overdue().by_due_date()
     return [
         CasePanel(name="new_cases", heading=_("New complaints to screen"), empty=_("No new complaints are waiting."), cases=new, order=50),
         CasePanel(name="overdue_cases", heading=_("Overdue complaints"), empty=_("No complaint is overdue."), cases=overdue, order=60),

@@ -295,6 +295,11 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "cms.api.schema.document_common_errors",
     ],
+    "ENUM_NAME_OVERRIDES": {
+        "BillKindEnum": "cms.legislation.models.bills.BillKind",
+        "BillStageEnum": "cms.legislation.models.bills.BillStage",
+        "CommitteeKindEnum": "cms.legislation.models.people.CommitteeKind",
+    },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
