@@ -101,7 +101,7 @@ def test_citizen_files_tracks_replies_and_confirms_on_a_phone(phone_tab, server_
     tab.get_by_role("button", name="แสดงเรื่องของฉัน").click()
     expect(tab.locator("#case-state")).to_have_text("รอข้อมูลเพิ่มเติมจากคุณ")
     expect(tab.get_by_text("ขอภาพถ่ายจุดที่น้ำท่วมขัง")).to_be_visible()
-    expect(tab.locator(".timeline time").first).to_have_text(re.compile(r"25\d\d"))
+    expect(tab.locator(".timeline time").first).to_have_text(re.compile(r"๒๕[๐-๙]{2}"))
     assert axe_violations(tab) == []
     tab.locator("#id_message").fill("น้ำท่วมขังบริเวณหน้าแผงผักฝั่งทิศเหนือของตลาด")
     tab.get_by_role("button", name="ส่งข้อมูล").click()
