@@ -107,6 +107,15 @@ class DocumentViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
         return DocumentDetailSerializer if self.action == "retrieve" else DocumentSummarySerializer
 
 
+class ArchiveBillSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, bill) -> str:
+        return _absolute(self.context.get("request"), bill.get_absolute_url())
+
+
 class ArchiveRecordSerializer(serializers.ModelSerializer):
     url = serializers.SerializerMethodField()
     language = serializers.CharField(source="locale.language_code")
@@ -117,12 +126,13 @@ class ArchiveRecordSerializer(serializers.ModelSerializer):
     collection = serializers.CharField(source="collection.title", allow_null=True, default=None)
     instrument_url = serializers.SerializerMethodField()
     file_url = serializers.SerializerMethodField()
+    bills = serializers.SerializerMethodField()
 
     class Meta:
         model = ArchiveRecord
         fields = [
             "id", "title", "url", "language", "type", "type_label", "year", "date", "period", "collection",
-            "description", "gazette_reference", "gazette_url", "instrument_url", "file_url",
+            "description", "gazette_reference", "gazette_url", "instrument_url", "file_url", "bills",
         ]
 
     def get_url(self, record) -> str:
@@ -134,6 +144,10 @@ class ArchiveRecordSerializer(serializers.ModelSerializer):
     def get_file_url(self, record) -> str | None:
         return _absolute(self.context.get("request"), record.file.url) if record.file_id else None
 
+    @extend_schema_field(ArchiveBillSerializer(many=True))
+    def get_bills(self, record) -> list:
+        return ArchiveBillSerializer(record.linked_bills(), many=True, context=self.context).data
+
 
 @extend_schema_view(
     list=extend_schema(
@@ -144,6 +158,7 @@ class ArchiveRecordSerializer(serializers.ModelSerializer):
             OpenApiParameter("year", int, description="Year, Buddhist Era"),
             OpenApiParameter("type", str, description="constitution, drafting, sitting, gazette or other"),
             OpenApiParameter("collection", str, description="Collection slug"),
+            OpenApiParameter("bill", int, description="Only the records of this bill (its id in /api/v1/legislation/bills/)"),
         ],
     ),
     retrieve=extend_schema(summary=_("One archive record"), parameters=[LANG_PARAMETER]),
