@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 
 from django.conf import settings
 
@@ -39,9 +40,17 @@ def page_html(body: str, *, title: str) -> str:
 
 
 def html_to_pdf(html: str) -> bytes:
+    """Print ``html`` in a thread of its own: Playwright's sync API refuses to
+    start in a thread whose asyncio loop is already running (an ASGI worker,
+    or a caller that drives a browser itself)."""
     executable = shutil.which("chromium") or shutil.which("chromium-browser")
     if executable is None:
         raise BrowserMissing("chromium is not installed")
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_print, html, executable).result()
+
+
+def _print(html: str, executable: str) -> bytes:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
