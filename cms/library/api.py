@@ -149,6 +149,13 @@ class ArchiveRecordSerializer(serializers.ModelSerializer):
         return ArchiveBillSerializer(record.linked_bills(), many=True, context=self.context).data
 
 
+class ArchiveQuerySerializer(serializers.Serializer):
+    """The archive listing's numeric query parameters: a wrong one is a 400, not an empty list."""
+
+    year = serializers.IntegerField(required=False)
+    bill = serializers.IntegerField(required=False)
+
+
 @extend_schema_view(
     list=extend_schema(
         summary=_("List archive records"),
@@ -171,6 +178,7 @@ class ArchiveRecordViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         if self.action == "list":
+            ArchiveQuerySerializer(data=self.request.query_params.dict()).is_valid(raise_exception=True)
             filters = selectors.ArchiveFilters.from_query(self.request.query_params)
             return selectors.archive_records(filters=filters, locale=Locale.objects.filter(language_code=self.language).first() or Locale.get_default())
         return ArchiveRecord.objects.published().select_related("collection", "instrument", "file", "locale")

@@ -64,3 +64,9 @@ def test_admin_edit_form_links_bills(linked, admin_client):
     url = reverse("wagtailsnippets_library_archiverecord:edit", args=[linked["record"].pk])
     form = admin_client.get(url).content.decode()
     assert 'name="bills"' in form and linked["other"].title in form
+
+
+def test_api_rejects_a_bill_or_year_that_is_not_a_number(linked, client):
+    response = client.get("/api/v1/library/archive/", {"bill": "abc"})
+    assert response.status_code == 400 and "bill" in response.content.decode()
+    assert client.get("/api/v1/library/archive/", {"year": "null"}).status_code == 400
