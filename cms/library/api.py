@@ -122,6 +122,15 @@ class DocumentViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
         return DocumentDetailSerializer if self.action == "retrieve" else DocumentSummarySerializer
 
 
+class ArchiveBillSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, bill) -> str:
+        return _absolute(self.context.get("request"), bill.get_absolute_url())
+
+
 class ArchiveRecordSerializer(serializers.ModelSerializer):
     url = serializers.SerializerMethodField()
     language = serializers.CharField(source="locale.language_code")
@@ -132,12 +141,13 @@ class ArchiveRecordSerializer(serializers.ModelSerializer):
     collection = serializers.CharField(source="collection.title", allow_null=True, default=None)
     instrument_url = serializers.SerializerMethodField()
     file_url = serializers.SerializerMethodField()
+    bills = serializers.SerializerMethodField()
 
     class Meta:
         model = ArchiveRecord
         fields = [
             "id", "title", "url", "language", "type", "type_label", "year", "date", "period", "collection",
-            "description", "gazette_reference", "gazette_url", "instrument_url", "file_url",
+            "description", "gazette_reference", "gazette_url", "instrument_url", "file_url", "bills",
         ]
 
     def get_url(self, record) -> str:
@@ -149,6 +159,17 @@ class ArchiveRecordSerializer(serializers.ModelSerializer):
     def get_file_url(self, record) -> str | None:
         return _absolute(self.context.get("request"), record.file.url) if record.file_id else None
 
+    @extend_schema_field(ArchiveBillSerializer(many=True))
+    def get_bills(self, record) -> list:
+        return ArchiveBillSerializer(record.linked_bills(), many=True, context=self.context).data
+
+
+class ArchiveQuerySerializer(serializers.Serializer):
+    """The archive listing's bill: a wrong one is a 400, not an empty list (the year is checked by
+    :func:`_query`, which also reads Thai digits)."""
+
+    bill = serializers.IntegerField(required=False, min_value=1)
+
 
 @extend_schema_view(
     list=extend_schema(
@@ -159,6 +180,7 @@ class ArchiveRecordSerializer(serializers.ModelSerializer):
             OpenApiParameter("year", YEAR_SCHEMA, description="Year, Buddhist Era"),
             OpenApiParameter("type", str, description="constitution, drafting, sitting, gazette or other"),
             OpenApiParameter("collection", str, description="Collection slug"),
+            OpenApiParameter("bill", int, description="Only the records of this bill (its id in /api/v1/legislation/bills/)"),
         ],
     ),
     retrieve=extend_schema(summary=_("One archive record"), parameters=[LANG_PARAMETER]),
@@ -171,6 +193,7 @@ class ArchiveRecordViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         if self.action == "list":
+            ArchiveQuerySerializer(data=self.request.query_params.dict()).is_valid(raise_exception=True)
             filters = selectors.ArchiveFilters.from_query(_query(self.request))
             return selectors.archive_records(filters=filters, locale=Locale.objects.filter(language_code=self.language).first() or Locale.get_default())
         return ArchiveRecord.objects.published().select_related("collection", "instrument", "file", "locale")

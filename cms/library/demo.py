@@ -50,6 +50,7 @@ def load(*, stdout) -> None:
     except BrowserMissing:
         stdout.write("  library: chromium is not installed, so the demo documents (printed to PDF by it) were skipped")
     _archive(th, en)
+    _gazette_of_bills(th, en)
     _editor_permissions()
     stdout.write("  library: documents and the legislative archive ready")
 
@@ -238,4 +239,40 @@ def _archive(th, en) -> None:
         translated.title = instrument.english_title or instrument.title
         translated.collection = collection_en
         translated.description = ""
+        translated.save()
+
+
+def _gazette_of_bills(th, en) -> None:
+    """A Royal Gazette reference for every imported bill that became law: the link is the
+    issue the source (WeVis Law Watch) gives for it, in the year the source closes the bill
+    (the issue's own date is not in the source, so none is claimed)."""
+    from cms.legislation.models import Bill
+
+    bills = Bill.objects.filter(origin="wevis").exclude(gazette_url="").exclude(introduced_on=None)
+    if not bills.exists():
+        return
+    collection = ArchiveCollection.objects.filter(locale=th, slug="gazette-acts").first()
+    if collection is None:
+        collection = ArchiveCollection.objects.create(
+            locale=th, slug="gazette-acts", title="กฎหมายที่ประกาศในราชกิจจานุเบกษา",
+            description="ร่างกฎหมายที่ผ่านการพิจารณาของรัฐสภาและประกาศในราชกิจจานุเบกษาแล้ว พร้อมลิงก์ไปยังฉบับที่ประกาศ",
+        )
+        translated = collection.copy_for_translation(en)
+        translated.title = "Acts published in the Royal Gazette"
+        translated.description = "Bills that passed Parliament and were published in the Royal Gazette, with a link to the issue."
+        translated.save()
+    collection_en = collection.get_translation(en)
+    for bill in bills:
+        if ArchiveRecord.objects.filter(bills=bill, record_type=RecordType.GAZETTE).exists():
+            continue
+        published_on = bill.documents.filter(url=bill.gazette_url).values_list("dated", flat=True).first()
+        if published_on is None:
+            continue
+        record = ArchiveRecord.objects.create(
+            locale=th, title=bill.title.removeprefix("ร่าง"), record_type=RecordType.GAZETTE, year=published_on.year + 543,
+            collection=collection, gazette_url=bill.gazette_url,
+        )
+        record.bills.set([bill])
+        translated = record.copy_for_translation(en)
+        translated.collection = collection_en
         translated.save()

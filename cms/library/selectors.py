@@ -283,6 +283,7 @@ class ArchiveFilters:
     year: int | None = None
     record_type: str = ""
     collection: str = ""
+    bill: int | None = None
 
     @classmethod
     def from_query(cls, params) -> ArchiveFilters:
@@ -293,6 +294,7 @@ class ArchiveFilters:
             year=_int(params.get("year")),
             record_type=record_type if record_type in RecordType.values else "",
             collection=params.get("collection", ""),
+            bill=_int(params.get("bill")),
         )
 
 
@@ -311,6 +313,8 @@ def archive_records(*, filters: ArchiveFilters | None = None, locale=None):
         queryset = queryset.filter(record_type=filters.record_type)
     if filters.collection:
         queryset = queryset.filter(collection__slug=filters.collection)
+    if filters.bill:
+        queryset = queryset.of_bill(filters.bill)
     return queryset.order_by("year", "date", "title")
 
 
@@ -325,6 +329,11 @@ def archive_options(*, locale=None) -> dict:
         "types": [(value, label) for value, label in RecordType.choices if value in types],
         "collections": list(ArchiveCollection.objects.filter(locale=locale, records__published=True).distinct()),
     }
+
+
+def archive_records_of_bill(*, bill, locale=None):
+    """The published records of a bill in the reader's language, for the bill page."""
+    return archive_records(filters=ArchiveFilters(bill=bill.pk), locale=locale)
 
 
 def archive_record(*, pk: int) -> ArchiveRecord:

@@ -83,4 +83,7 @@ def archive_record(request, pk):
         translated = record.get_translation_or_none(locale)
         if translated is not None and translated.published:
             return redirect(translated.get_absolute_url())
-    return render(request, "library/archive_record.html", {"record": record})
+    bills = list(record.linked_bills())
+    return render(request, "library/archive_record.html", {
+        "record": record, "bills": bills, "bills_from_wevis": any(bill.is_wevis for bill in bills),
+    })

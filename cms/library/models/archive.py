@@ -3,7 +3,8 @@ their drafting records, past sittings' records, Royal Gazette references).
 
 Records are translated snippets: many small rows that an archivist catalogues
 in bulk, browsable by period, year and type. A record may point to the legal
-instrument it belongs to (cms.laws) and carry a scanned file whose text is
+instrument it belongs to (cms.laws) and to the bills it records (cms.legislation),
+and carry a scanned file whose text is
 extracted like any document's."""
 
 from __future__ import annotations
@@ -68,11 +69,16 @@ class ArchiveRecordQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published=True)
 
+    def of_bill(self, bill):
+        """The records linked to a bill (an instance or its pk), in every language: the link
+        may be set on any translation of a record, so it is followed through the translation key."""
+        return self.filter(translation_key__in=self.model.objects.filter(bills=bill).values("translation_key"))
+
 
 @register_snippet
 class ArchiveRecord(TranslatableMixin, index.Indexed, models.Model):
     """One record of the archive: what it is, when, where it was published, and
-    which instrument it belongs to."""
+    which instrument and bills it belongs to."""
 
     title = models.CharField(_("title"), max_length=400)
     record_type = models.CharField(_("type"), max_length=20, choices=RecordType.choices)
@@ -90,6 +96,10 @@ class ArchiveRecord(TranslatableMixin, index.Indexed, models.Model):
         "laws.Instrument", null=True, blank=True, on_delete=models.SET_NULL, related_name="archive_records",
         verbose_name=_("instrument"), help_text=_("The constitution or law this record belongs to."),
     )
+    bills = models.ManyToManyField(
+        "legislation.Bill", blank=True, related_name="archive_records", verbose_name=_("bills"),
+        help_text=_("The bills this record belongs to, e.g. the sitting that debated them or the Royal Gazette issue that published them."),
+    )
     file = models.ForeignKey(
         "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("file"),
     )
@@ -103,6 +113,7 @@ class ArchiveRecord(TranslatableMixin, index.Indexed, models.Model):
             FieldRowPanel([FieldPanel("record_type"), FieldPanel("year"), FieldPanel("date")]),
             FieldPanel("collection"),
             FieldPanel("instrument"),
+            FieldPanel("bills"),
         ], heading=_("Classification")),
         FieldPanel("description"),
         MultiFieldPanel([FieldPanel("gazette_reference"), FieldPanel("gazette_url")], heading=_("Royal Gazette")),
@@ -121,6 +132,10 @@ class ArchiveRecord(TranslatableMixin, index.Indexed, models.Model):
 
     def get_absolute_url(self):
         return reverse("library:archive_record", kwargs={"pk": self.pk})
+
+    def linked_bills(self):
+        """The bills of this record or of any of its translations."""
+        return self.bills.model.objects.filter(archive_records__translation_key=self.translation_key).distinct().order_by("-introduced_on", "-pk")
 
     @property
     def period(self):
