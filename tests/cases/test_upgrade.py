@@ -17,7 +17,7 @@ from cases.models import Case, Holiday
 from cms.records.models import Event, OutboxMessage
 from cms.records.selectors import verify_all
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 BEFORE = [("cases", "0001_initial"), ("records", None)]
 

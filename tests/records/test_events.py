@@ -37,7 +37,7 @@ def test_the_in_memory_subject_follows_and_a_stale_save_keeps_the_head(make_subj
     assert verify_chain(subject=subject) == []
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_recording_outside_a_transaction_is_refused(make_subject):
     subject = make_subject()
     with pytest.raises(TransactionManagementError):

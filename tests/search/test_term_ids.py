@@ -10,7 +10,7 @@ from search.backends.database import DatabaseBackend
 from search.indexing import Doc
 from search.models import Posting, SearchDocument, Term
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def _doc(object_id, title, body):
