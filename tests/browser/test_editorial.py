@@ -19,7 +19,7 @@ def _draft_and_submit(tab, server_url, index_id, title, summary):
     tab.goto(f"{server_url}/admin/pages/add/news/newspage/{index_id}/")
     tab.fill("#id_title", title)
     tab.fill("#id_summary", summary)
-    tab.get_by_role("button", name="More actions").click()
+    tab.get_by_role("button", name="การดำเนินการอื่น").click()
     tab.get_by_role("button", name=re.compile("ส่งไปยัง ตรวจทานและเผยแพร่")).click()
     expect(tab.locator(".messages")).to_contain_text(title)
 
@@ -43,7 +43,7 @@ def test_news_team_submits_and_moderator_approves(browser, server_url, login, dj
     moderator_context = browser.new_context(locale="th-TH")
     moderator = login(moderator_context.new_page(), "moderator")
     moderator.get_by_role("link", name=title).click()
-    moderator.get_by_role("button", name="More actions").click()
+    moderator.get_by_role("button", name="การดำเนินการอื่น").click()
     moderator.get_by_role("button", name="ยืนยัน และเผยแพร่").click()
     expect(moderator.locator(".messages")).to_contain_text(title)
 
@@ -53,7 +53,7 @@ def test_news_team_submits_and_moderator_approves(browser, server_url, login, dj
     public = browser.new_context(locale="th-TH").new_page()
     public.goto(f"{server_url}/th/news/{slug}/")
     expect(public.get_by_role("heading", level=1)).to_have_text(title)
-    expect(public.locator(".meta time")).to_have_text(re.compile(r" 25\d\d เวลา "))
+    expect(public.locator(".meta time")).to_have_text(re.compile(r" ๒๕[๐-๙]{2} เวลา "))
     for context in (editor_context, moderator_context, public.context):
         context.close()
 
@@ -68,11 +68,11 @@ def test_moderator_requests_changes_with_a_comment(browser, server_url, login, d
     moderator_context = browser.new_context(locale="th-TH")
     moderator = login(moderator_context.new_page(), "moderator")
     moderator.get_by_role("link", name=title).click()
-    moderator.get_by_role("button", name="More actions").click()
-    moderator.get_by_role("button", name="Request changes").click()
+    moderator.get_by_role("button", name="การดำเนินการอื่น").click()
+    moderator.get_by_role("button", name="ขอให้แก้ไข").click()
     dialog = moderator.get_by_role("dialog")
     dialog.locator("textarea").fill("กรุณาเพิ่มวันที่จัดงานและสถานที่")
-    dialog.get_by_role("button", name=re.compile("Request changes|ขอแก้ไข")).click()
+    dialog.get_by_role("button", name="ขอให้แก้ไข").click()
     expect(moderator.locator(".messages")).to_contain_text(title)
 
     with django_db_blocker.unblock():
