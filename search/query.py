@@ -22,6 +22,7 @@ held-out ones (``bench/search_dev.py``); the README's search section has the fig
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -42,7 +43,7 @@ from .analysis import (
 
 # Weights of a query's terms (multiplied by the term's idf in the index).
 WORD_WEIGHT = 1.0
-BIGRAM_WEIGHT = 0.35
+BIGRAM_WEIGHT = 0.6
 PARTICLE_WEIGHT = 0.1
 # An expansion as a whole weighs about one word, however many words it has.
 EXPANSION_WEIGHT = 1.0
@@ -122,9 +123,25 @@ def _named_years(text: str) -> set[int]:
     return years
 
 
-def _expansions(text: str) -> list[tuple[str, str]]:
-    """(abbreviation as a folded term, expansion) for each abbreviation in the text, and for
-    each written-out name whose abbreviation documents may use instead."""
+@functools.lru_cache(maxsize=4096)
+def _key_words(written: str) -> tuple[str, ...]:
+    """The folded words of an abbreviation or synonym without dots (a Thai word or words,
+    such as ``บ้าน`` or ``หมายศาล``), else nothing: a dotted abbreviation is matched as written."""
+    if "." in written or not THAI_CHAR.search(written):
+        return ()
+    return tuple(fold(word) for word in words(written))
+
+
+def _holds_sequence(typed: list[str], sequence: tuple[str, ...]) -> bool:
+    size = len(sequence)
+    return any(tuple(typed[start : start + size]) == sequence for start in range(len(typed) - size + 1))
+
+
+def _expansions(text: str, typed: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(abbreviation as a folded term, expansion, its words when it is matched as words of the
+    query) for each abbreviation or synonym in the text, and for each written-out name whose
+    abbreviation documents may use instead. A synonym made of Thai words (``บ้าน``,
+    ``ประกันตัว``) is found among the query's words, inside a run of Thai too."""
     found = []
     for abbreviation, expansion in abbreviation_pairs():
         written = normalise(abbreviation).strip()
@@ -134,14 +151,20 @@ def _expansions(text: str) -> list[tuple[str, str]]:
             continue
         bare = written.rstrip(".")
         pattern = rf"(?<![\u0e01-\u0e2ea-z0-9])(?:{re.escape(written)}|{re.escape(bare)}(?![\u0e01-\u0e4ea-z0-9])|{re.escape(key)}(?![\u0e01-\u0e4ea-z0-9]))"
-        if re.search(pattern, text):
-            found.append((key, full))
-        elif full in text and len(full) > len(key):
-            found.append((key, full))
+        sequence = _key_words(written)
+        if sequence:
+            if _holds_sequence(typed, sequence):
+                found.append((key, full, sequence))
+                continue
+        elif re.search(pattern, text):
+            found.append((key, full, ()))
+            continue
+        if full in text and len(full) > len(key):
+            found.append((key, full, ()))
     return found
 
 
-def _add_expansion(query: Query, key: str, full: str) -> None:
+def _add_expansion(query: Query, key: str, full: str, sequence: tuple[str, ...]) -> None:
     full_words = [fold(word) for word in words(full)]
     if not full_words:
         return
@@ -152,7 +175,7 @@ def _add_expansion(query: Query, key: str, full: str) -> None:
     for gram in grams:
         query.terms[gram] += BIGRAM_WEIGHT * share
     query.terms[key] += WORD_WEIGHT
-    ways = [frozenset({key}), frozenset(full_words)]
+    ways = [frozenset(sequence or {key}), frozenset(full_words)]
     if grams:
         ways.append(frozenset(grams))  # however the segmenter cut the name in a document
     query.concepts.append(Concept(word=key, ways=ways))
@@ -185,9 +208,11 @@ def parse(raw: str | None) -> Query:
         query.number = inside.group(1)
         query.number_only = bool(only)
     query.years = _named_years(normalised)
-    expansions = _expansions(normalised)
-    expanded_keys = {key for key, _ in expansions}
-    expanded_full = {full for _, full in expansions}
+    expansions = _expansions(normalised, [fold(word) for word in typed])
+    # A word that is a whole abbreviation or synonym is weighed as its expansion; the words of
+    # a longer synonym (หมาย ศาล) also stay concepts of their own.
+    expanded_keys = {key for key, _, _ in expansions}
+    expanded_full = {full for _, full, _ in expansions}
 
     content: list[list[str]] = []
     run: list[str] = []
@@ -218,8 +243,8 @@ def parse(raw: str | None) -> Query:
     for content_run in content:
         for gram in _bigram_terms(content_run):
             query.terms[gram] += BIGRAM_WEIGHT
-    for key, full in expansions:
-        _add_expansion(query, key, full)
+    for key, full, sequence in expansions:
+        _add_expansion(query, key, full, sequence)
     for year in query.years:
         for value in (str(year), str(year + BE_OFFSET)):
             query.terms[value] = max(query.terms[value], WORD_WEIGHT)

@@ -61,6 +61,25 @@ def test_synonyms_kept_as_abbreviations_work_both_ways(constitution_index, abbre
     assert "256" in [hit.document.number for hit in everyday.hits[:5]]
 
 
+def test_an_everyday_word_inside_a_run_of_thai_is_read_as_the_laws_word(constitution_index, abbreviations):
+    query = parse("ตำรวจจะเข้าค้นบ้านต้องมีหมายศาลไหม")
+    assert query.terms["เคหสถาน"] > 0 and query.terms["ของ"] > 0  # บ้าน -> เคหสถาน, หมายศาล -> หมายของศาล
+    home = next(concept for concept in query.concepts if concept.word == "บ้าน")
+    assert frozenset({"เคหสถาน"}) in home.ways
+    assert selectors.search("ตำรวจจะเข้าค้นบ้านต้องมีหมายศาลไหม").hits[0].document.number == "33"
+    # A synonym is a whole word of the query: สว does not match inside สวน, บ้าน not inside บ้านเมือง.
+    assert parse("บ้านเมือง").terms["เคหสถาน"] == 0
+
+
+def test_the_record_of_law_making_ranks_below_the_constitution_in_force():
+    from cms.legislation.search_types import RECORD_STANDING
+    from search.registry import registered
+
+    standing = {search_type.key: search_type.standing for search_type in registered()}
+    for key in ("bill", "sitting", "committee", "senator", "archive"):
+        assert standing[key](None) == RECORD_STANDING < 1, key
+
+
 def test_no_document_with_every_word_falls_back_to_partial_matches_with_a_notice(client, constitution_index):
     outcome = selectors.search("วุฒิสภา ฟุตบอลโลก")
     assert outcome.total > 0 and outcome.partial
