@@ -12,12 +12,10 @@ from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
-from wagtail.models import Locale
 
 from cms.api.errors import ErrorSerializer, error_response
 from cms.api.language import LANG_PARAMETER, LanguageMixin
 from cms.api.parsers import JSONParser
-from cms.api.throttling import ScopedRateThrottle
 from cms.base.clientip import client_ip
 from cms.base.thai import arabic_digits
 
@@ -65,7 +63,7 @@ class CaseCreateSerializer(serializers.Serializer):
                                         help_text="Photos (JPEG, PNG, WebP) or PDF files (multipart only).")
 
     def validate_category(self, slug):
-        category = Category.objects.filter(slug=slug, locale=Locale.get_default(), active=True).first()
+        category = Category.objects.offered().filter(slug=slug).first()
         if category is None:
             raise serializers.ValidationError(_("Choose a category from the list."))
         return category
@@ -152,7 +150,7 @@ class CategoryViewSet(LanguageMixin, viewsets.GenericViewSet):
     pagination_class = None
 
     def get_queryset(self):
-        return Category.objects.filter(locale=Locale.get_default(), active=True)
+        return Category.objects.offered()
 
     @extend_schema(summary="List case categories", parameters=[LANG_PARAMETER])
     def list(self, request):
@@ -184,9 +182,8 @@ class CaseViewSet(LanguageMixin, viewsets.GenericViewSet):
     serializer_class = CaseDetailSerializer
 
     def get_throttles(self):
-        if self.action == "create":
-            self.throttle_scope = "case_filing"
-            return [ScopedRateThrottle()]
+        """Filing, and every other action (each checks a PIN), have limits of their own."""
+        self.throttle_scope = "case_filing" if self.action == "create" else "case_pin"
         return super().get_throttles()
 
     # Filing ---------------------------------------------------------------------
