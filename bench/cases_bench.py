@@ -1,7 +1,8 @@
 """Complaint intake and the officers' inbox under load, on PostgreSQL.
 
-1. Intake: a real server (gunicorn, several workers) on 127.0.0.1; several concurrent
-   clients file cases through ``POST /api/v1/cases/``, each with an Idempotency-Key, and
+1. Intake: a real server (gunicorn, several workers, the application loaded and warmed
+   once before they fork, ``--preload``) on 127.0.0.1; several concurrent clients file
+   320 cases through ``POST /api/v1/cases/``, each with an Idempotency-Key, and
    a share of them send the same request twice at once (a retry racing the original).
    Afterwards the database is counted: every key must have exactly one case
    (``lost=0 duplicated=0``) and every retry must have answered the same tracking code.
