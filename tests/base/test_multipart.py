@@ -1,5 +1,6 @@
 """A file whose name is not UTF-8 is kept under a safe name, never dropped."""
 
+import asyncio
 import io
 import json
 
@@ -101,7 +102,9 @@ def test_the_asgi_application_keeps_the_file_too(keep_the_test_connection):
     sent = []
 
     async def receive():
-        return messages.pop(0) if messages else {"type": "http.disconnect"}
+        if messages:
+            return messages.pop(0)
+        await asyncio.Event().wait()  # the client stays connected, waiting for the answer
 
     async def send(message):
         sent.append(message)
