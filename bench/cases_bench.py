@@ -1,7 +1,8 @@
 """Complaint intake and the officers' inbox under load, on PostgreSQL.
 
-1. Intake: a real server (gunicorn, several workers) on 127.0.0.1; several concurrent
-   clients file cases through ``POST /api/v1/cases/``, each with an Idempotency-Key, and
+1. Intake: a real server (gunicorn, several workers, the application loaded and warmed
+   once before they fork, ``--preload``) on 127.0.0.1; several concurrent clients file
+   320 cases through ``POST /api/v1/cases/``, each with an Idempotency-Key, and
    a share of them send the same request twice at once (a retry racing the original).
    Afterwards the database is counted: every key must have exactly one case
    (``lost=0 duplicated=0``) and every retry must have answered the same tracking code.
@@ -41,7 +42,7 @@ PYTHON = sys.executable
 DB_NAME = "chandra_bench_cases"
 
 INTAKE_CLIENTS = int(os.environ.get("CASES_BENCH_CLIENTS", 8))
-INTAKE_PER_CLIENT = int(os.environ.get("CASES_BENCH_PER_CLIENT", 8))
+INTAKE_PER_CLIENT = int(os.environ.get("CASES_BENCH_PER_CLIENT", 40))
 RETRY_SHARE = 0.25  # of the submissions are sent twice at once with the same key
 INBOX_CASES = int(os.environ.get("CASES_BENCH_INBOX_CASES", 100_000))
 INBOX_ROUNDS = int(os.environ.get("CASES_BENCH_INBOX_ROUNDS", 4))
@@ -118,7 +119,7 @@ class Server:
     def __enter__(self):
         gunicorn = pathlib.Path(PYTHON).with_name("gunicorn")
         command = [str(gunicorn), "cms.wsgi:application", "-b", f"127.0.0.1:{self.port}", "-w", str(WORKERS),
-                   "--threads", "2", "--timeout", "120", "--log-level", "warning"]
+                   "--threads", "2", "--preload", "--timeout", "120", "--log-level", "warning"]
         self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL,
                                         stderr=subprocess.PIPE, start_new_session=True)
         deadline = time.monotonic() + 60

@@ -1,29 +1,32 @@
 """Complaints and suggestions for the mobile app: file (with Idempotency-Key),
-track with the PIN, and the citizen's actions. One error format
+track with the PIN, the citizen's actions, and the public statistics. One error format
 (:mod:`cms.api.errors`)."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import cache_page
+from django.views.decorators.vary import vary_on_headers
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
-from wagtail.models import Locale
+from rest_framework.views import APIView
 
 from cms.api.errors import ErrorSerializer, error_response
 from cms.api.language import LANG_PARAMETER, LanguageMixin
 from cms.api.parsers import JSONParser
-from cms.api.throttling import ScopedRateThrottle
 from cms.base.clientip import client_ip
 from cms.base.thai import arabic_digits
 
 from . import selectors, services
 from .models import Case, CaseKind, Category
 from .models.case import normalise_code
+from .reports import build_report
 
 
 PIN_HEADER = OpenApiParameter("X-Case-PIN", OpenApiTypes.STR, OpenApiParameter.HEADER,
@@ -65,7 +68,7 @@ class CaseCreateSerializer(serializers.Serializer):
                                         help_text="Photos (JPEG, PNG, WebP) or PDF files (multipart only).")
 
     def validate_category(self, slug):
-        category = Category.objects.filter(slug=slug, locale=Locale.get_default(), active=True).first()
+        category = Category.objects.offered().filter(slug=slug).first()
         if category is None:
             raise serializers.ValidationError(_("Choose a category from the list."))
         return category
@@ -152,7 +155,7 @@ class CategoryViewSet(LanguageMixin, viewsets.GenericViewSet):
     pagination_class = None
 
     def get_queryset(self):
-        return Category.objects.filter(locale=Locale.get_default(), active=True)
+        return Category.objects.offered()
 
     @extend_schema(summary="List case categories", parameters=[LANG_PARAMETER])
     def list(self, request):
@@ -184,9 +187,8 @@ class CaseViewSet(LanguageMixin, viewsets.GenericViewSet):
     serializer_class = CaseDetailSerializer
 
     def get_throttles(self):
-        if self.action == "create":
-            self.throttle_scope = "case_filing"
-            return [ScopedRateThrottle()]
+        """Filing, and every other action (each checks a PIN), have limits of their own."""
+        self.throttle_scope = "case_filing" if self.action == "create" else "case_pin"
         return super().get_throttles()
 
     # Filing ---------------------------------------------------------------------
@@ -224,19 +226,20 @@ class CaseViewSet(LanguageMixin, viewsets.GenericViewSet):
         return services.case_check_pin(code=normalise_code(code), pin=arabic_digits(str(pin)).strip(),
                                        client_ip=client_ip(request))
 
-    def _answer(self, request, code, act=None, serializer_class=None):
+    def _answer(self, request, code, serializer_class=None):
+        """The case (PIN checked), after the citizen's action of this view's name, if it is one."""
         if "pin" in request.query_params:
             return error_response(code="pin_in_query", message=_(
                 "Send the PIN in the X-Case-PIN header, never in the address: addresses are kept in logs."))
         try:
             case = self._case(request, code)
-            if act is not None:
+            if act := services.CITIZEN_ACTIONS.get(self.action):
                 data = {}
                 if serializer_class is not None:
                     serializer = serializer_class(data=request.data)
                     serializer.is_valid(raise_exception=True)
                     data = serializer.validated_data
-                act(case, data)
+                act(case=case, **data)
                 case.refresh_from_db()
         except services.CaseError as error:
             return _case_error(error)
@@ -251,32 +254,57 @@ class CaseViewSet(LanguageMixin, viewsets.GenericViewSet):
                    parameters=[PIN_HEADER, LANG_PARAMETER], responses={200: CaseDetailSerializer, 400: ERROR, 403: ERROR, 409: ERROR})
     @action(detail=True, methods=["post"])
     def reply(self, request, code=None):
-        return self._answer(request, code, lambda case, d: services.case_citizen_reply(
-            case=case, message=d["message"], attachments=d["attachments"]), CaseReplySerializer)
+        return self._answer(request, code, CaseReplySerializer)
 
     @extend_schema(summary="Confirm the resolution and close the case", request=None,
                    parameters=[PIN_HEADER, LANG_PARAMETER], responses={200: CaseDetailSerializer, 403: ERROR, 409: ERROR})
     @action(detail=True, methods=["post"])
     def confirm(self, request, code=None):
-        return self._answer(request, code, lambda case, d: services.case_citizen_confirm(case=case))
+        return self._answer(request, code)
 
     @extend_schema(summary="Reopen a resolved case", request=CaseReopenSerializer,
                    parameters=[PIN_HEADER, LANG_PARAMETER], responses={200: CaseDetailSerializer, 400: ERROR, 403: ERROR, 409: ERROR})
     @action(detail=True, methods=["post"])
     def reopen(self, request, code=None):
-        return self._answer(request, code, lambda case, d: services.case_citizen_reopen(
-            case=case, reason=d["reason"]), CaseReopenSerializer)
+        return self._answer(request, code, CaseReopenSerializer)
 
     @extend_schema(summary="Withdraw the case", request=CaseReasonSerializer,
                    parameters=[PIN_HEADER, LANG_PARAMETER], responses={200: CaseDetailSerializer, 403: ERROR, 409: ERROR})
     @action(detail=True, methods=["post"])
     def withdraw(self, request, code=None):
-        return self._answer(request, code, lambda case, d: services.case_citizen_withdraw(
-            case=case, reason=d["reason"]), CaseReasonSerializer)
+        return self._answer(request, code, CaseReasonSerializer)
 
     @extend_schema(summary="Rate the handling (1–5)", request=CaseRateSerializer,
                    parameters=[PIN_HEADER, LANG_PARAMETER], responses={200: CaseDetailSerializer, 400: ERROR, 403: ERROR, 409: ERROR})
     @action(detail=True, methods=["post"])
     def rate(self, request, code=None):
-        return self._answer(request, code, lambda case, d: services.case_citizen_rate(
-            case=case, rating=d["rating"], comment=d["comment"]), CaseRateSerializer)
+        return self._answer(request, code, CaseRateSerializer)
+
+
+class StatisticsRowSerializer(serializers.Serializer):
+    key = serializers.CharField(help_text="Stable key: a state, kind, category slug, province code or month (YYYY-MM)")
+    label = serializers.CharField(help_text="The label in the requested language")
+    count = serializers.IntegerField()
+
+
+class CaseStatisticsSerializer(serializers.Serializer):
+    total = serializers.IntegerField(help_text="Every case filed")
+    open = serializers.IntegerField(help_text="Cases still being handled")
+    on_time = serializers.IntegerField(help_text="Cases resolved by their deadline")
+    late = serializers.IntegerField(help_text="Cases resolved late, or still open past their deadline")
+    on_time_rate = serializers.FloatField(allow_null=True, help_text="on_time / (on_time + late), 0..1; null before any is measurable")
+    median_days_to_resolve = serializers.FloatField(allow_null=True)
+    by_state = StatisticsRowSerializer(many=True)
+    by_kind = StatisticsRowSerializer(many=True)
+    by_category = StatisticsRowSerializer(many=True)
+    by_province = StatisticsRowSerializer(many=True, help_text="Provinces with fewer than five cases are counted together")
+    by_month = StatisticsRowSerializer(many=True, help_text="The last twelve months")
+
+
+@method_decorator([cache_page(300), vary_on_headers("Accept-Language")], name="get")
+class CaseStatisticsView(LanguageMixin, APIView):
+    """Aggregated, anonymous statistics of complaints and suggestions."""
+
+    @extend_schema(summary="Complaint statistics", parameters=[LANG_PARAMETER], responses=CaseStatisticsSerializer)
+    def get(self, request):
+        return Response(CaseStatisticsSerializer(build_report(public=True)).data)

@@ -1,8 +1,7 @@
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
-from .api import CaseViewSet, CategoryViewSet
-from .statistics_api import CaseStatisticsView
+from .api import CaseStatisticsView, CaseViewSet, CategoryViewSet
 
 router = SimpleRouter()
 router.register("cases", CaseViewSet, basename="case")

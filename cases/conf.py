@@ -11,28 +11,36 @@ from cms.settings.env import Env
 _env = Env()
 
 
+def _setting(name, default):
+    """``settings.<name>`` if set, else the environment variable ``<name>``, else ``default``."""
+    value = getattr(settings, name, None)
+    if value:
+        return value
+    cast = _env.str if isinstance(default, str) else _env.int
+    return cast(name, default=default)
+
+
 class _Conf:
+    allowed_types = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp", "application/pdf": ".pdf"}
+    default_acknowledge_days = 3
+    default_resolve_days = 30
+
     @property
     def private_root(self) -> Path:
-        default = Path(settings.BASE_DIR) / "private" / "cases"
-        return Path(getattr(settings, "CASES_PRIVATE_ROOT", None) or _env.str("CASES_PRIVATE_ROOT", default=str(default)))
+        return Path(_setting("CASES_PRIVATE_ROOT", str(Path(settings.BASE_DIR) / "private" / "cases")))
 
     @property
     def max_upload_bytes(self) -> int:
-        return getattr(settings, "CASES_MAX_UPLOAD_BYTES", None) or _env.int("CASES_MAX_UPLOAD_BYTES", default=5 * 1024 * 1024)
+        return _setting("CASES_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
 
     @property
     def max_attachments(self) -> int:
         """Files one filing or one reply may carry."""
-        return getattr(settings, "CASES_MAX_ATTACHMENTS", None) or _env.int("CASES_MAX_ATTACHMENTS", default=5)
-
-    @property
-    def allowed_types(self) -> dict:
-        return {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp", "application/pdf": ".pdf"}
+        return _setting("CASES_MAX_ATTACHMENTS", 5)
 
     @property
     def reopen_window(self) -> dt.timedelta:
-        return dt.timedelta(days=getattr(settings, "CASES_REOPEN_DAYS", None) or _env.int("CASES_REOPEN_DAYS", default=14))
+        return dt.timedelta(days=_setting("CASES_REOPEN_DAYS", 14))
 
     @property
     def reopen_days(self) -> int:
@@ -40,29 +48,20 @@ class _Conf:
 
     @property
     def pin_max_failures(self) -> int:
-        return getattr(settings, "CASES_PIN_MAX_FAILURES", None) or _env.int("CASES_PIN_MAX_FAILURES", default=5)
+        return _setting("CASES_PIN_MAX_FAILURES", 5)
 
     @property
     def pin_lockout(self) -> dt.timedelta:
-        return dt.timedelta(minutes=getattr(settings, "CASES_PIN_LOCKOUT_MINUTES", None)
-                            or _env.int("CASES_PIN_LOCKOUT_MINUTES", default=30))
+        return dt.timedelta(minutes=_setting("CASES_PIN_LOCKOUT_MINUTES", 30))
 
     @property
     def pin_rate_per_ip(self) -> int:
         """Wrong PINs allowed from one address per 10 minutes, over all codes."""
-        return getattr(settings, "CASES_PIN_RATE_PER_IP", None) or _env.int("CASES_PIN_RATE_PER_IP", default=20)
+        return _setting("CASES_PIN_RATE_PER_IP", 20)
 
     @property
     def retention_years(self) -> int:
-        return getattr(settings, "CASES_RETENTION_YEARS", None) or _env.int("CASES_RETENTION_YEARS", default=5)
-
-    @property
-    def default_acknowledge_days(self) -> int:
-        return 3
-
-    @property
-    def default_resolve_days(self) -> int:
-        return 30
+        return _setting("CASES_RETENTION_YEARS", 5)
 
 
 conf = _Conf()

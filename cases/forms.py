@@ -4,7 +4,6 @@ actions on the tracking page. Thai digits are accepted wherever a number is type
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from cms.base.thai import arabic_digits
 
@@ -37,11 +36,6 @@ def attachments_help():
     """The limits of attachments, in the language of the request (so not at import)."""
     return _("Optional: up to %(count)d photos (JPEG, PNG, WebP) or PDF files, %(mb)d MB each.") % {
         "count": conf.max_attachments, "mb": conf.max_upload_bytes // (1024 * 1024)}
-
-
-def categories():
-    default = Locale.get_default()
-    return Category.objects.filter(locale=default, active=True)
 
 
 FILING_FIELDS = ("kind", "category", "subject", "description", "province", "district", "subdistrict", "respondent",
@@ -85,7 +79,7 @@ class CaseForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = categories()
+        self.fields["category"].queryset = Category.objects.offered()
         self.fields["attachments"].help_text = attachments_help()
         self._area_choices()
 

@@ -1,4 +1,4 @@
-from django.urls import include, path
+from django.urls import path
 
 from . import views
 
@@ -10,5 +10,5 @@ urlpatterns = [
     path("track/", views.track, name="track"),
     path("track/<str:code>/", views.track_case, name="track_case"),
     path("attachments/<int:pk>/", views.attachment, name="attachment"),
-    path("statistics/", include("cases.statistics_urls")),
+    path("statistics/", views.statistics, name="statistics"),
 ]

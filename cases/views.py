@@ -1,13 +1,15 @@
-"""The citizen's pages: start, file, confirmation, track. Thin: forms in,
-services called, templates out. No JavaScript needed."""
+"""The citizen's pages: start, file, confirmation, track, and the public
+statistics. Thin: forms in, services called, templates out. No JavaScript needed."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_http_methods
+from django.views.decorators.vary import vary_on_headers
 
 from cms.base.clientip import client_ip
 
@@ -16,6 +18,7 @@ from .conf import conf
 from .forms import CaseForm, RateForm, ReopenForm, ReplyForm, TrackForm, WithdrawForm
 from .models import Attachment, Case, CaseState
 from .models.case import format_code, normalise_code
+from .reports import bar_chart, build_report
 
 S = CaseState
 SESSION_TRACKED = "cases_tracked"
@@ -102,7 +105,14 @@ def track(request):
     return render(request, "cases/track.html", {"form": form}, status=status)
 
 
-ACTIONS = {"reply": ReplyForm, "reopen": ReopenForm, "withdraw": WithdrawForm, "rate": RateForm, "confirm": None}
+# The forms of the citizen's actions (services.CITIZEN_ACTIONS), and what the page says when one is done.
+ACTIONS = {
+    "reply": (ReplyForm, _("Thank you. Your information has been sent to the officer.")),
+    "confirm": (None, _("Thank you for confirming. The case is now closed.")),
+    "reopen": (ReopenForm, _("Your case has been reopened. An officer will look at it again.")),
+    "withdraw": (WithdrawForm, _("Your case has been withdrawn.")),
+    "rate": (RateForm, _("Thank you for your rating.")),
+}
 
 
 @require_http_methods(["GET", "POST"])
@@ -117,26 +127,11 @@ def track_case(request, code):
         action = request.POST.get("action")
         if action not in ACTIONS:
             raise Http404
-        form_class = ACTIONS[action]
+        form_class, done = ACTIONS[action]
         form = form_class(request.POST, request.FILES) if form_class else None
         if form is None or form.is_valid():
-            data = form.cleaned_data if form else {}
             try:
-                if action == "reply":
-                    services.case_citizen_reply(case=case, message=data["message"], attachments=data["attachments"])
-                    done = _("Thank you. Your information has been sent to the officer.")
-                elif action == "confirm":
-                    services.case_citizen_confirm(case=case)
-                    done = _("Thank you for confirming. The case is now closed.")
-                elif action == "reopen":
-                    services.case_citizen_reopen(case=case, reason=data["reason"])
-                    done = _("Your case has been reopened. An officer will look at it again.")
-                elif action == "withdraw":
-                    services.case_citizen_withdraw(case=case, reason=data["reason"])
-                    done = _("Your case has been withdrawn.")
-                else:
-                    services.case_citizen_rate(case=case, rating=data["rating"], comment=data["comment"])
-                    done = _("Thank you for your rating.")
+                services.CITIZEN_ACTIONS[action](case=case, **(form.cleaned_data if form else {}))
             except ValidationError as error:
                 _add_errors(form, error)
                 forms_[action] = form
@@ -185,3 +180,18 @@ def attachment(request, pk):
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@cache_page(300)
+@vary_on_headers("Accept-Language")
+def statistics(request):
+    """Aggregated, anonymous statistics: counts only (never a case, a name or a
+    code), provinces with few cases merged into "other provinces"."""
+    report = build_report(public=True)
+    return render(request, "cases/statistics.html", {
+        "report": report,
+        "charts": {"state": bar_chart(report.by_state), "category": bar_chart(report.by_category),
+                   "province": bar_chart(report.by_province[:15]), "month": bar_chart(report.by_month),
+                   "kind": bar_chart(report.by_kind)},
+        "rate_percent": None if report.on_time_rate is None else round(report.on_time_rate * 100, 1),
+    })

@@ -5,12 +5,23 @@ from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import TranslatableMixin
+
+
+class CategoryQuerySet(models.QuerySet):
+    def offered(self):
+        """The categories citizens may file under: active, in the default
+        language, with their service level read in the same query."""
+        default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        return self.filter(locale__language_code=default_language, active=True).select_related("sla")
 
 
 class Category(TranslatableMixin, models.Model):
     """What a case is about. Editors manage the list and translate it with
     wagtail-localize; cases point at the row in the default language (Thai)."""
+
+    objects = CategoryQuerySet.as_manager()
 
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=80, allow_unicode=True)

@@ -14,7 +14,7 @@ from .base import (
     record_event, route,
 )
 from .citizens import (
-    case_check_pin, case_citizen_confirm, case_citizen_rate, case_citizen_reopen, case_citizen_reply,
+    CITIZEN_ACTIONS, case_check_pin, case_citizen_confirm, case_citizen_rate, case_citizen_reopen, case_citizen_reply,
     case_citizen_withdraw,
 )
 from .filing import (
@@ -29,7 +29,7 @@ from .periodic import case_close_unconfirmed, case_flag_overdue, purge_idempoten
 from .retention import anonymise_closed_cases, case_anonymise
 
 __all__ = [
-    "CaseConflict", "CaseError", "Filing", "IdempotencyKeyInvalid", "IdempotencyKeyReused", "PinLocked",
+    "CITIZEN_ACTIONS", "CaseConflict", "CaseError", "Filing", "IdempotencyKeyInvalid", "IdempotencyKeyReused", "PinLocked",
     "TransitionRefused", "WrongPin", "anonymise_closed_cases", "available_transitions", "bulk_pin",
     "case_add_attachment", "case_add_note", "case_anonymise", "case_assign", "case_check_pin",
     "case_citizen_confirm", "case_citizen_rate", "case_citizen_reopen", "case_citizen_reply",

@@ -16,7 +16,7 @@ from cms.records import services as records
 from .. import areas
 from ..calendar import WorkingCalendar
 from ..conf import conf
-from ..models import SLA, Attachment, Case, CaseState, Citizen, EventKind, RoutingRule
+from ..models import Attachment, Case, CaseState, Citizen, EventKind, RoutingRule
 from ..notifications import NotificationKind, notify
 
 S = CaseState
@@ -117,7 +117,7 @@ def refuse(case, method):
 
 
 def sla_days(category):
-    sla = SLA.objects.filter(category_id=category.pk).first()
+    sla = getattr(category, "sla", None)  # read with the category by Category.objects.offered()
     if sla is None:
         return conf.default_acknowledge_days, conf.default_resolve_days
     return sla.acknowledge_days, sla.resolve_days

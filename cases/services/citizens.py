@@ -145,3 +145,10 @@ def case_citizen_rate(*, case, rating, comment=""):
                      data={"rating": rating})
     refresh(case, locked)
     return locked
+
+
+# The citizen's actions by the name the tracking page and the API use (the
+# ``custom["citizen"]`` of the transitions, and rating); each takes the case
+# and its form's or serializer's fields.
+CITIZEN_ACTIONS = {"reply": case_citizen_reply, "confirm": case_citizen_confirm, "reopen": case_citizen_reopen,
+                   "withdraw": case_citizen_withdraw, "rate": case_citizen_rate}

@@ -126,7 +126,7 @@ def case_file_validated(*, filing, language="th", channel="web", filed_at=None, 
     calendar = WorkingCalendar()
     filed_day = timezone.localtime(filed_at).date()
     pin = pin or new_pin()
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # within case_file_once's transaction: no savepoint of its own
         case = Case(
             kind=filing.kind, category=filing.category, subject=filing.subject, description=filing.description,
             province=filing.province, district=filing.district, subdistrict=filing.subdistrict,

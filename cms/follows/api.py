@@ -6,7 +6,6 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from cms.api.language import LANG_PARAMETER, LanguageMixin
@@ -51,7 +50,6 @@ class FeedEventsSerializer(serializers.Serializer):
 
 
 class FollowView(LanguageMixin, APIView):
-    throttle_classes = [ScopedRateThrottle]
     throttle_scope = "follow"
 
     @extend_schema(summary="Follow a bill, a committee or every bill of a kind by e-mail",

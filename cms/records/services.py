@@ -74,13 +74,19 @@ def outbox_enqueue(*, to, subject="", body="", dedupe_key, headers=None, languag
     if subject_object is not None:
         defaults["subject_type"] = ContentType.objects.get_for_model(subject_object)
         defaults["subject_id"] = subject_object.pk
-    with transaction.atomic():
-        message, created = OutboxMessage.objects.get_or_create(dedupe_key=dedupe_key, defaults=defaults)
-    if created:
-        from .tasks import send_outbox_message
+    try:
+        # Inserted first: a new message (the usual case) costs one statement, not a look-up too.
+        with transaction.atomic():
+            message = OutboxMessage.objects.create(dedupe_key=dedupe_key, **defaults)
+    except IntegrityError:
+        existing = OutboxMessage.objects.filter(dedupe_key=dedupe_key).first()
+        if existing is None:
+            raise
+        return existing
+    from .tasks import send_outbox_message
 
-        message_id = message.pk
-        transaction.on_commit(lambda: send_outbox_message.enqueue(message_id=message_id))
+    message_id = message.pk
+    transaction.on_commit(lambda: send_outbox_message.enqueue(message_id=message_id))
     return message
 
 

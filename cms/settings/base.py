@@ -272,14 +272,19 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    # Per client address (cms.base.clientip): generous for reading, since Thai carriers put
+    # many phones behind one address; strict for the operations a view names by its
+    # throttle_scope (filing, PIN checks, follows). See the README, "API limits".
     "DEFAULT_THROTTLE_CLASSES": [
         "cms.api.throttling.AnonRateThrottle",
         "cms.api.throttling.UserRateThrottle",
+        "cms.api.throttling.ScopedRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
-        "anon": env.str("API_THROTTLE_ANON", default="120/minute"),
+        "anon": env.str("API_THROTTLE_ANON", default="1200/minute"),
         "user": env.str("API_THROTTLE_USER", default="600/minute"),
-        "case_filing": env.str("API_THROTTLE_CASE_FILING", default="20/hour"),
+        "case_filing": env.str("API_THROTTLE_CASE_FILING", default="60/hour"),
+        "case_pin": env.str("API_THROTTLE_CASE_PIN", default="30/minute"),
         "follow": env.str("API_THROTTLE_FOLLOW", default="20/hour"),
     },
 }

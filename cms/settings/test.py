@@ -22,6 +22,7 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {  # noqa: F405
     "anon": "10000/minute",
     "user": "10000/minute",
     "case_filing": "10000/minute",
+    "case_pin": "10000/minute",
     "follow": "10000/minute",
 }
 DATABASES["default"]["CONN_MAX_AGE"] = 0

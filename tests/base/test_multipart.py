@@ -1,5 +1,6 @@
 """A file whose name is not UTF-8 is kept under a safe name, never dropped."""
 
+import asyncio
 import io
 import json
 
@@ -69,14 +70,53 @@ def keep_the_test_connection():
     request_finished.connect(close_old_connections)
 
 
-@pytest.mark.django_db
-def test_a_filing_with_a_tis620_file_name_keeps_the_file(keep_the_test_connection):
+def filing_with_a_tis620_file_name():
     category = CategoryFactory(name="คมนาคม", slug="transport")
     RoutingRule.objects.create(category=category, province="", department=DepartmentFactory(code="transport"))
     fields = {"kind": "complaint", "category": "transport", "subject": "ถนนชำรุด", "consent": "true",
               "description": "ถนนหน้าโรงเรียนชำรุดเป็นหลุมลึก รถจักรยานยนต์ล้มบ่อย", "anonymous": "true"}
-    name = "ภาพถนน".encode("tis-620") + b".png"
+    return fields, "ภาพถนน".encode("tis-620") + b".png"
+
+
+@pytest.mark.django_db
+def test_a_filing_with_a_tis620_file_name_keeps_the_file(keep_the_test_connection):
+    fields, name = filing_with_a_tis620_file_name()
     status, answer = call(multipart(fields, {"attachments": (name, PNG)}))
+    assert status == 201, answer
+    attachment = Case.objects.get(code=answer["code"]).attachments.get()
+    assert attachment.original_name == valid_utf8(name).decode() and attachment.size == len(PNG)
+
+
+@pytest.mark.django_db
+def test_the_asgi_application_keeps_the_file_too(keep_the_test_connection):
+    """The same repair runs under uvicorn (cms/asgi.py), whatever the chunks the body arrives in."""
+    from asgiref.sync import async_to_sync
+
+    from cms.asgi import application as asgi_application
+
+    fields, name = filing_with_a_tis620_file_name()
+    body = multipart(fields, {"attachments": (name, PNG)})
+    chunks = [body[i:i + 7] for i in range(0, len(body), 7)]
+    messages = [{"type": "http.request", "body": chunk, "more_body": n < len(chunks) - 1}
+                for n, chunk in enumerate(chunks)]
+    sent = []
+
+    async def receive():
+        if messages:
+            return messages.pop(0)
+        await asyncio.Event().wait()  # the client stays connected, waiting for the answer
+
+    async def send(message):
+        sent.append(message)
+
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
+             "path": "/api/v1/cases/", "raw_path": b"/api/v1/cases/", "query_string": b"lang=en", "root_path": "",
+             "headers": [(b"host", b"testserver"), (b"content-length", str(len(body)).encode()),
+                         (b"content-type", b"multipart/form-data; boundary=" + BOUNDARY)],
+             "client": ("127.0.0.1", 5000), "server": ("testserver", 80)}
+    async_to_sync(asgi_application)(scope, receive, send)
+    status = next(m["status"] for m in sent if m["type"] == "http.response.start")
+    answer = json.loads(b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body"))
     assert status == 201, answer
     attachment = Case.objects.get(code=answer["code"]).attachments.get()
     assert attachment.original_name == valid_utf8(name).decode() and attachment.size == len(PNG)
