@@ -311,8 +311,8 @@ def _render(message, cache):
             cache[footer_key] = render_to_string("follows/email/feed_footer.txt", {
                 "manage_url": "\x00manage\x00", "unsubscribe_url": "\x00unsubscribe\x00"})
     with translation.override(message.language):
-        manage = absolute(reverse("follows:manage", args=[tokens.manage_token_for(
-            follower_token=message.follower_token))]))
+        manage = absolute(reverse("follows:manage", args=[
+            tokens.manage_token_for(follower_token=message.follower_token)]))
     unsubscribe = message.headers.get("List-Unsubscribe", "").strip("<>")
     footer = cache[footer_key].replace("\x00manage\x00", manage).replace("\x00unsubscribe\x00", unsubscribe)
     return subject, body + footer
