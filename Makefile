@@ -34,14 +34,16 @@ demo: migrate
 	$(MANAGE) load_demo
 	@$(MAKE) --no-print-directory serve
 
-# The web server, one task worker (e-mail, search index) and the scheduler
-# (scheduled publishing, overdue complaints) side by side.
+# The ASGI web server (uvicorn: the live sitting's Server-Sent Events need it), one task
+# worker (e-mail, search index) and the scheduler (scheduled publishing, overdue
+# complaints) side by side.
 serve:
 	@trap 'kill 0' EXIT; \
 	$(MANAGE) db_worker --queue-name '*' >/dev/null 2>&1 & \
 	$(MANAGE) run_scheduler >/dev/null 2>&1 & \
 	echo "Chandra: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"; \
-	$(MANAGE) runserver $(HOST):$(PORT)
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(VENV)/bin/uvicorn cms.asgi:application \
+		--host $(HOST) --port $(PORT) --lifespan off --no-access-log
 
 # The whole suite on PostgreSQL: unit and HTTP tests, then the browser journeys.
 test: install node_modules/.installed

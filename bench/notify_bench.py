@@ -4,9 +4,10 @@
 2. Enqueue: an officer moves the bill through the bill service (the stage change, its
    record and its feed event in one transaction), then the bulk delivery turns the feed
    event into 100,000 outbox messages and moves each follower's cursor
-   (``enqueue_s`` = both).
+   (``enqueue_s`` = both, in a process that has moved another bill before, as a running
+   web worker has).
 3. Deliver: several sender processes (``manage.py send_follow_mail``) send the outbox to a
-   local SMTP sink (aiosmtpd, two processes on one port); one sender is killed (SIGKILL)
+   local SMTP sink (bench/smtp_sink.py, two processes on one port); one sender is killed (SIGKILL)
    midway, and the others take over its claimed messages. ``deliver_s`` = until every
    sender has finished.
 4. Count at the sink, by Message-ID: ``duplicates`` = messages received more than once,
@@ -124,7 +125,7 @@ def run():
                                       cwd=ROOT, start_new_session=True) for path in sink_files]
             _wait_port(smtp_port)
             _log("moving the bill")
-            enqueue = _helper(env, "move", str(setup["bill"]))
+            enqueue = _helper(env, "move", str(setup["bill"]), str(setup["warm_up"]))
             _log(f"queued {enqueue['queued']} messages in {enqueue['enqueue_s']} s; sending with {SENDERS} senders")
             started = time.monotonic()
             senders = [subprocess.Popen([PYTHON, "manage.py", "send_follow_mail"], cwd=ROOT, env=env,
@@ -167,6 +168,7 @@ def _helper_main(args):
 
     django.setup()
     from django.contrib.auth import get_user_model
+    from django.db import connection
     from django.utils import timezone
 
     from cms.follows import delivery
@@ -178,6 +180,7 @@ def _helper_main(args):
     if args[0] == "setup":
         count = int(args[1])
         bill = Bill.objects.create(title="ร่างพระราชบัญญัติงบประมาณรายจ่ายประจำปี (ชุดทดสอบ)", kind=BillKind.ACT)
+        warm_up = Bill.objects.create(title="ร่างพระราชบัญญัติทดลองระบบ (ชุดทดสอบ)", kind=BillKind.ACT)
         feed = Feed.objects.create(key=bill_key(bill.pk))
         now = timezone.now()
         Follower.objects.bulk_create(
@@ -187,10 +190,13 @@ def _helper_main(args):
         Subscription.objects.bulk_create([Subscription(follower_id=pk, feed=feed) for pk in followers.iterator()],
                                          batch_size=5000)
         get_user_model().objects.create_superuser("bench-officer", "officer@bench.invalid", "x")
-        print(json.dumps({"bill": bill.pk}))
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # as in a database that grew to this size over time
+        print(json.dumps({"bill": bill.pk, "warm_up": warm_up.pk}))
     elif args[0] == "move":
         bill = Bill.objects.get(pk=int(args[1]))
         officer = get_user_model().objects.get(username="bench-officer")
+        bill_move(bill=Bill.objects.get(pk=int(args[2])), transition="receive", by=officer)
         started = time.monotonic()
         bill_move(bill=bill, transition="receive", by=officer)
         feed_event = FeedEvent.objects.latest("pk")

@@ -2,21 +2,27 @@
 
 The rule is the shared core's (cms.records): a subscription's messages are queued and its
 cursor moved in ONE transaction, with the dedupe key ``sub:<id>:fe:<id>``, so a crash
-resumes from the cursor and never queues twice. This module does it a few thousand
-subscriptions per transaction (bulk insert, one cursor update), and sends the outbox in
-batches over one SMTP connection per batch, so a bill with 100,000 followers is told in
-about a minute.
+resumes from the cursor and never queues twice. Here it is one set-based statement for
+every follower of the event's feeds (the database moves the cursors and inserts the
+messages; no follower passes through Python), so 100,000 followers are queued in seconds.
 
-Exactly once across a killed sender: a worker claims a batch (row locks, then status
-``sending``) and holds a PostgreSQL session advisory lock on each claimed message until it
-has recorded the message as sent. When a worker dies its session ends and its advisory
-locks go with it: :func:`recover_claims` finds messages still ``sending`` whose lock is
-free and gives them back, at once, instead of after a timeout. The one window left is
-between the SMTP server's acceptance and the database's record of it (well under a
-millisecond per message); a message caught in it is sent again with the same Message-ID.
+Sending: several senders (``manage.py send_follow_mail`` or the ``send_follow_mail`` task)
+claim batches with ``FOR UPDATE SKIP LOCKED``, render the news once per event and
+language (only the follower's links and unsubscribe headers differ), and send over one
+SMTP connection per batch, pipelined (RFC 2920) when the server offers it.
+
+The guarantee, exactly: nothing is lost, and a message is sent twice only if its sender
+dies in the instant between the SMTP server's acceptance and the database's record of it.
+A sender claims a batch (row locks, then status ``sending``) and holds a PostgreSQL
+session advisory lock on each claimed message; each message is marked ``sent`` in its own
+commit the moment the server accepts it (the UPDATE is on the wire a few microseconds
+after the 250 reply). When a sender dies its session ends and its advisory locks go with
+it: :func:`recover_claims` gives its unsent claims to the others at once. A message caught
+in that instant is sent again with the same Message-ID, so a receiver can drop the repeat.
 """
 
 import datetime as dt
+import functools
 import logging
 import time
 from contextlib import closing
@@ -24,18 +30,16 @@ from contextlib import closing
 from django.conf import settings
 from django.core.mail import EmailMessage, mailers
 from django.db import connection, transaction
-from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from cms.records.models import Feed, FeedEvent, OutboxMessage, Subscription
+from cms.records.models import Feed, FeedEvent, Follower, OutboxMessage, Subscription
 from cms.records.outbox import register_renderer
 from cms.records.tasks import max_attempts
 
-from . import tokens
+from . import mime, tokens
 from .describe import describe
-from .mime import can_encode, encode_message
 from .urls_abs import absolute
 
 logger = logging.getLogger(__name__)
@@ -43,8 +47,9 @@ logger = logging.getLogger(__name__)
 # The shared core's name for a follower's e-mail: this module renders it (with the
 # follower's links) for both senders, the core's one-by-one and the batches here.
 RENDERER = "records.feed"
-DELIVER_CHUNK = 5000
-SEND_BATCH = 200
+SEND_BATCH = 500
+# A fan-out this large updates the planner's statistics of the outbox.
+ANALYZE_AFTER = 10_000
 # Advisory lock keys of outbox claims: this base plus the message id ("OB" in the top bits).
 ADVISORY_BASE = 0x4F42 << 48
 Status = OutboxMessage.Status
@@ -63,52 +68,62 @@ def message_headers(*, subscription_id, follower_token, dedupe_key):
     }
 
 
-def deliver_feed_event(*, feed_event_id, chunk=DELIVER_CHUNK):
+def deliver_feed_event(*, feed_event_id):
     """Queue ``feed_event_id`` (and anything earlier not yet delivered) for every confirmed,
-    active, immediate subscriber of its feeds. Returns the number of messages queued.
+    active, immediate subscriber of its feeds, and move their cursors to it. Returns the
+    number of messages queued.
 
-    Safe to run twice, or beside cms.records' own per-subscription delivery."""
+    One transaction, one statement: the subscriptions' cursors are moved and their messages
+    inserted together, set-based in the database (no row reaches Python), so 100,000
+    followers take a few seconds. The unsubscribe headers are written at send time.
+    Safe to run twice, or beside cms.records' own per-subscription delivery: a cursor only
+    moves in the statement that queues its messages, and a dedupe key already taken is
+    skipped."""
     feed_ids = list(FeedEvent.feeds.through.objects.filter(feedevent_id=feed_event_id)
                     .values_list("feed_id", flat=True))
-    queued, after = 0, 0
-    while True:
-        with transaction.atomic():
-            # Publishers of these feeds hold their rows until commit: every smaller id is in.
-            list(Feed.objects.select_for_update().filter(pk__in=feed_ids).order_by("pk"))
-            batch = list(
-                Subscription.objects.select_for_update(skip_locked=True, of=("self",))
-                .filter(feed_id__in=feed_ids, active=True, frequency=Subscription.Frequency.IMMEDIATE,
-                        follower__confirmed_at__isnull=False, cursor__lt=feed_event_id, pk__gt=after)
-                .select_related("follower").order_by("pk")[:chunk]
-            )
-            if not batch:
-                return queued
-            after = batch[-1].pk
-            queued += _queue(batch, feed_event_id)
+    if not feed_ids:
+        return 0
+    with transaction.atomic():
+        # Publishers of these feeds hold their rows until commit: every smaller id is in.
+        list(Feed.objects.select_for_update().filter(pk__in=feed_ids).order_by("pk"))
+        with connection.cursor() as cursor:
+            cursor.execute(_queue_sql(), {
+                "upto": feed_event_id, "feeds": feed_ids, "now": timezone.now(), "renderer": RENDERER,
+                "immediate": Subscription.Frequency.IMMEDIATE, "pending": Status.PENDING,
+            })
+            queued = cursor.rowcount
+    if queued >= ANALYZE_AFTER:
+        # The senders' claims must find the waiting messages by index at once, not after
+        # autovacuum has noticed that the outbox grew (up to a minute of full scans).
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(OutboxMessage._meta.db_table)}")
+    return queued
 
 
-def _queue(subscriptions, upto):
-    lowest = min(s.cursor for s in subscriptions)
-    feed_ids = {s.feed_id for s in subscriptions}
-    links = list(FeedEvent.feeds.through.objects.filter(feed_id__in=feed_ids, feedevent_id__gt=lowest,
-                                                        feedevent_id__lte=upto)
-                 .values_list("feed_id", "feedevent_id").order_by("feedevent_id"))
-    now = timezone.now()
-    messages = []
-    for subscription in subscriptions:
-        events = [fe for feed_id, fe in links if feed_id == subscription.feed_id and fe > subscription.cursor]
-        for fe in events:
-            key = f"sub:{subscription.pk}:fe:{fe}"
-            messages.append(OutboxMessage(
-                to=subscription.follower.email, language=subscription.follower.language, renderer=RENDERER,
-                context={"subscription": subscription.pk, "feed_events": [fe]}, dedupe_key=key,
-                headers=message_headers(subscription_id=subscription.pk, follower_token=subscription.follower.token,
-                                        dedupe_key=key),
-                created_at=now,
-            ))
-    OutboxMessage.objects.bulk_create(messages, batch_size=2000, ignore_conflicts=True)
-    Subscription.objects.filter(pk__in=[s.pk for s in subscriptions]).update(cursor=upto, delivered_at=now)
-    return len(messages)
+@functools.cache
+def _queue_sql():
+    """Move the cursors of the subscriptions behind ``upto`` and queue one message per
+    subscription and feed event they had not had (``old`` is the row before the update)."""
+    quote = connection.ops.quote_name
+    subscription, follower = quote(Subscription._meta.db_table), quote(Follower._meta.db_table)
+    links, outbox = quote(FeedEvent.feeds.through._meta.db_table), quote(OutboxMessage._meta.db_table)
+    return f"""
+        WITH moved AS (
+            UPDATE {subscription} AS s SET "cursor" = %(upto)s, delivered_at = %(now)s
+            FROM {subscription} AS old, {follower} AS f
+            WHERE old.id = s.id AND f.id = s.follower_id AND s.feed_id = ANY(%(feeds)s)
+              AND s.active AND s.frequency = %(immediate)s AND f.confirmed_at IS NOT NULL
+              AND s."cursor" < %(upto)s
+            RETURNING s.id, s.feed_id, old."cursor" AS was, f.email, f.language
+        )
+        INSERT INTO {outbox} ("to", language, subject, body, renderer, context, headers, dedupe_key,
+                              status, attempts, last_error, created_at)
+        SELECT moved.email, moved.language, '', '', %(renderer)s,
+               jsonb_build_object('subscription', moved.id, 'feed_events', jsonb_build_array(l.feedevent_id)),
+               '{{}}'::jsonb, 'sub:' || moved.id || ':fe:' || l.feedevent_id, %(pending)s, 0, '', %(now)s
+        FROM moved JOIN {links} AS l ON l.feed_id = moved.feed_id
+             AND l.feedevent_id > moved.was AND l.feedevent_id <= %(upto)s
+        ON CONFLICT (dedupe_key) DO NOTHING"""
 
 
 # Sending --------------------------------------------------------------------------------
@@ -135,17 +150,31 @@ def _lock_all(pks):
 
 def claim_batch(*, size=SEND_BATCH):
     """Claim up to ``size`` waiting messages for this process; they stay claimed (advisory
-    locks of this session) until :func:`send_batch` records them."""
+    locks of this session) until :func:`send_batch` records them. Each comes with the
+    ``follower_token`` of its subscription (``None`` when the follower has gone since)."""
     now = timezone.now()
     with transaction.atomic():
         candidates = list(OutboxMessage.objects.select_for_update(skip_locked=True)
                           .filter(renderer=RENDERER, status=Status.PENDING,
                                   attempts__lt=max_attempts())
-                          .order_by("pk").values_list("pk", flat=True)[:size])
+                          .order_by("created_at").values_list("pk", flat=True)[:size])
         mine = _lock_all(candidates) if candidates else []
-        OutboxMessage.objects.filter(pk__in=mine).update(status=Status.SENDING, claimed_at=now,
-                                                         attempts=F("attempts") + 1)
-    return list(OutboxMessage.objects.filter(pk__in=mine).order_by("pk"))
+        if not mine:
+            return []
+        claimed = list(OutboxMessage.objects.raw(_claim_sql(), [Status.SENDING, now, mine]))
+    return sorted(claimed, key=lambda message: message.pk)
+
+
+@functools.cache
+def _claim_sql():
+    quote = connection.ops.quote_name
+    outbox, subscription = quote(OutboxMessage._meta.db_table), quote(Subscription._meta.db_table)
+    follower = quote(Follower._meta.db_table)
+    return f"""
+        UPDATE {outbox} AS o SET status = %s, claimed_at = %s, attempts = o.attempts + 1
+        WHERE o.id = ANY(%s)
+        RETURNING o.*, (SELECT f.token FROM {subscription} AS s JOIN {follower} AS f ON f.id = s.follower_id
+                        WHERE s.id = (o.context ->> 'subscription')::bigint) AS follower_token"""
 
 
 def recover_claims():
@@ -167,67 +196,96 @@ def recover_claims():
     return len(recovered)
 
 
-def send_batch(messages):
+def send_batch(messages, *, cache=None):
     """Send claimed messages over one SMTP connection; each is recorded as sent the moment
-    the server accepts it. Returns how many were sent."""
-    sent = 0
-    cache = {}
-    subscriptions = _subscriptions(messages)
-    sender = settings.DEFAULT_FROM_EMAIL
+    the server accepts it. ``cache`` keeps what is shared by many messages (the rendered
+    news of an event per language) from one batch to the next. Returns how many were sent."""
+    cache = {} if cache is None else cache
+    outbox = connection.ops.quote_name(OutboxMessage._meta.db_table)
+    mark_sent = f"UPDATE {outbox} SET status = %s, sent_at = %s, context = '{{}}', last_error = '' WHERE id = %s"
+    answered, sent = set(), 0
     with connection.cursor() as cursor:
         # Each "sent" mark is its own commit, made the moment the SMTP server accepts the
         # message, so it must be cheap: a worker's crash loses nothing committed; only a crash
         # of PostgreSQL itself could forget the last marks (and send those again).
         cursor.execute("SET synchronous_commit TO off")
     try:
-        with closing(mailers["default"]) as smtp:
+        with closing(mailers["default"]) as smtp, connection.cursor() as cursor:
             smtp.open()
-            for message in messages:
-                try:
-                    subject, body = _render(message, cache, subscriptions)
-                    raw = getattr(smtp, "connection", None)  # an SMTP backend: write the MIME here
-                    if raw is not None and can_encode(message.to):
-                        raw.sendmail(sender, [message.to], encode_message(
-                            sender=sender, to=message.to, subject=subject, body=body, headers=message.headers))
-                    else:
-                        smtp.send_messages([EmailMessage(subject=subject, body=body, to=[message.to],
-                                                         headers=message.headers or None)])
-                except Exception as error:  # noqa: BLE001 — recorded and retried
-                    status = Status.FAILED if message.attempts >= max_attempts() else Status.PENDING
-                    OutboxMessage.objects.filter(pk=message.pk).update(status=status, last_error=str(error)[:1000])
-                    logger.warning("outbox message %s failed: %s", message.pk, error)
-                else:
-                    OutboxMessage.objects.filter(pk=message.pk).update(status=Status.SENT, sent_at=timezone.now(),
-                                                                       context={}, last_error="")
+            for message, error in _send(smtp, messages, cache):
+                answered.add(message.pk)
+                if error is None:
+                    cursor.execute(mark_sent, [Status.SENT, timezone.now(), message.pk])
                     sent += 1
+                else:
+                    _failed(message, error)
+    except Exception as error:  # noqa: BLE001 — the connection failed: the rest wait for a retry
+        for message in messages:
+            if message.pk not in answered:
+                _failed(message, error)
     finally:
         _unlock([m.pk for m in messages])
     return sent
 
 
-def _subscriptions(messages):
-    ids = {m.context.get("subscription") for m in messages if m.renderer == RENDERER}
-    return {s.pk: s for s in Subscription.objects.filter(pk__in=ids).select_related("follower", "feed")}
+def _send(smtp, messages, cache):
+    """``(message, error)`` for each message, as the SMTP server answers it."""
+    sender = settings.DEFAULT_FROM_EMAIL
+    raw = getattr(smtp, "connection", None)  # an SMTP backend: the MIME is written here
+
+    def encoded():
+        for message in messages:
+            try:
+                subject, body = _render_with_headers(message, cache)
+            except Exception as error:  # noqa: BLE001 — recorded and retried
+                _failed(message, error)
+                continue
+            yield message, message.to, mime.encode_message(sender=sender, to=message.to, subject=subject,
+                                                           body=body, headers=message.headers)
+
+    if raw is not None and all(mime.can_encode(message.to) for message in messages):
+        yield from mime.send_many(raw, sender=sender, messages=encoded())
+        return
+    for message in messages:
+        try:
+            subject, body = _render_with_headers(message, cache)
+            smtp.send_messages([EmailMessage(subject=subject, body=body, to=[message.to],
+                                             headers=message.headers or None)])
+        except Exception as error:  # noqa: BLE001 — recorded and retried
+            yield message, error
+        else:
+            yield message, None
+
+
+def _render_with_headers(message, cache):
+    _complete_headers(message)
+    return _render(message, cache)
+
+
+def _failed(message, error):
+    status = Status.FAILED if message.attempts >= max_attempts() else Status.PENDING
+    OutboxMessage.objects.filter(pk=message.pk).update(status=status, last_error=str(error)[:1000])
+    logger.warning("outbox message %s failed: %s", message.pk, error)
+
+
+def _complete_headers(message):
+    """Bulk-queued messages get their unsubscribe headers when they are sent."""
+    subscription_id = message.context.get("subscription")
+    if message.renderer == RENDERER and not message.headers and message.follower_token:
+        message.headers = message_headers(subscription_id=subscription_id, follower_token=message.follower_token,
+                                          dedupe_key=message.dedupe_key)
 
 
 @register_renderer(RENDERER)
 def render_feed_message(message):
-    """The same message for cms.records' own sender (one at a time)."""
-    return _render(message, {}, _subscriptions([message]))
+    """The same message for cms.records' own sender (one at a time), which sends
+    ``message.headers``: they are completed here when the message has none yet."""
+    message.follower_token = Subscription.objects.filter(pk=message.context.get("subscription")) \
+        .values_list("follower__token", flat=True).first()
+    return _render_with_headers(message, {})
 
 
-def add_unsubscribe_headers(message):
-    """A follower's e-mail queued by cms.records' own delivery gets the same headers."""
-    subscription_id = message.context.get("subscription")
-    if message.renderer != RENDERER or message.headers or subscription_id is None:
-        return
-    token = Subscription.objects.filter(pk=subscription_id).values_list("follower__token", flat=True).first()
-    if token:
-        message.headers = message_headers(subscription_id=subscription_id, follower_token=token,
-                                          dedupe_key=message.dedupe_key)
-
-
-def _render(message, cache, subscriptions):
+def _render(message, cache):
     """Subject and body: the feed events' text, rendered once per batch and language,
     with the follower's own manage and unsubscribe links."""
     ids = tuple(message.context.get("feed_events", ()))
@@ -244,8 +302,7 @@ def _render(message, cache, subscriptions):
             cache[key] = (render_to_string("follows/email/feed_subject.txt", context).strip(),
                           render_to_string("follows/email/feed_body.txt", context))
     subject, body = cache[key]
-    subscription = subscriptions.get(message.context.get("subscription"))
-    if subscription is None:
+    if not message.follower_token:
         return subject, body
     footer_key = ("footer", message.language)
     if footer_key not in cache:
@@ -254,7 +311,8 @@ def _render(message, cache, subscriptions):
             cache[footer_key] = render_to_string("follows/email/feed_footer.txt", {
                 "manage_url": "\x00manage\x00", "unsubscribe_url": "\x00unsubscribe\x00"})
     with translation.override(message.language):
-        manage = absolute(reverse("follows:manage", args=[tokens.manage_token(follower=subscription.follower)]))
+        manage = absolute(reverse("follows:manage", args=[
+            tokens.manage_token_for(follower_token=message.follower_token)]))
     unsubscribe = message.headers.get("List-Unsubscribe", "").strip("<>")
     footer = cache[footer_key].replace("\x00manage\x00", manage).replace("\x00unsubscribe\x00", unsubscribe)
     return subject, body + footer
@@ -263,12 +321,12 @@ def _render(message, cache, subscriptions):
 def send_until_empty(*, batch=SEND_BATCH):
     """Claim and send batches until nothing is waiting and nothing is claimed by another
     sender (whose claims come back here if it dies). Returns how many this one sent."""
-    total = 0
+    total, cache = 0, {}
     while True:
         recover_claims()
         messages = claim_batch(size=batch)
         if messages:
-            total += send_batch(messages)
+            total += send_batch(messages, cache=cache)
         elif OutboxMessage.objects.filter(renderer=RENDERER, status=Status.SENDING).exists():
             time.sleep(0.5)
         else:

@@ -2,10 +2,14 @@
 links. Python's email package folds every header of every message in pure Python
 (~20 ms a message on a busy machine); here the parts shared by a batch are encoded once.
 
-Only for ASCII recipient addresses; anything else goes through Django's EmailMessage."""
+Only for ASCII recipient addresses; anything else goes through Django's EmailMessage.
+:func:`send_many` hands them to an open smtplib connection, one round trip a message when the
+server offers PIPELINING (RFC 2920), four otherwise."""
 
 import base64
 import functools
+import re
+import smtplib
 from email.header import Header
 from email.utils import formataddr, formatdate, parseaddr
 
@@ -42,3 +46,67 @@ def encode_message(*, sender, to, subject, body, headers):
     lines += ["MIME-Version: 1.0", 'Content-Type: text/plain; charset="utf-8"', "Content-Transfer-Encoding: base64"]
     head = "\r\n".join(lines).encode("ascii")
     return head + b"\r\n\r\n" + base64.encodebytes(body.encode()).replace(b"\n", b"\r\n")
+
+
+LEADING_DOT = re.compile(rb"^\.", re.MULTILINE)
+
+
+def send_many(smtp, *, sender, messages):
+    """Send ``(item, to, data)`` triples (``data`` from :func:`encode_message`) over the open
+    smtplib connection ``smtp``, yielding ``(item, error)`` for each as soon as the server
+    has answered its content: ``error`` is ``None`` when the server accepted it, else an
+    ``smtplib.SMTPException``. When the server offers PIPELINING (RFC 2920) one message's
+    content and the next message's envelope go in one write: one round trip a message."""
+    smtp.ehlo_or_helo_if_needed()
+    if not smtp.has_extn("pipelining"):
+        for item, to, data in messages:
+            try:
+                smtp.sendmail(sender, [to], data)
+            except smtplib.SMTPException as error:
+                smtp.rset()
+                yield item, error
+            else:
+                yield item, None
+        return
+    mail_from = parseaddr(sender)[1]
+
+    def envelope(to):
+        return f"MAIL FROM:<{mail_from}>\r\nRCPT TO:<{to}>\r\nDATA\r\n".encode("ascii")
+
+    pending = iter(messages)
+    current = next(pending, None)
+    if current is not None:
+        smtp.send(envelope(current[1]))
+    while current is not None:
+        item, to, data = current
+        refused = _envelope_refused(smtp, sender, to)
+        following = next(pending, None)
+        after = envelope(following[1]) if following is not None else b""
+        if refused is not None:
+            smtp.rset()
+            if after:
+                smtp.send(after)
+            yield item, refused
+        else:
+            if not data.endswith(b"\r\n"):
+                data += b"\r\n"
+            smtp.send(LEADING_DOT.sub(b"..", data) + b".\r\n" + after)
+            code, text = smtp.getreply()
+            yield item, None if code == 250 else smtplib.SMTPDataError(code, text)
+        current = following
+
+
+def _envelope_refused(smtp, sender, to):
+    """Read the answers to MAIL, RCPT and DATA: ``None`` when the server waits for the
+    content, else the error (after ending any content the server waits for anyway)."""
+    (mail, mail_text), (rcpt, rcpt_text), (go, go_text) = smtp.getreply(), smtp.getreply(), smtp.getreply()
+    if go == 354 and mail == 250 and rcpt in (250, 251):
+        return None
+    if go == 354:
+        smtp.send(b".\r\n")
+        smtp.getreply()
+    if mail != 250:
+        return smtplib.SMTPSenderRefused(mail, mail_text, sender)
+    if rcpt not in (250, 251):
+        return smtplib.SMTPRecipientsRefused({to: (rcpt, rcpt_text)})
+    return smtplib.SMTPDataError(go, go_text)

@@ -1,19 +1,10 @@
-"""Every follower's e-mail carries its unsubscribe headers, whichever delivery queued it;
-a new feed event is delivered in bulk once its transaction commits."""
+"""A new feed event is delivered in bulk once its transaction commits."""
 
 from django.db import connection, transaction
-from django.db.models.signals import post_save, pre_save
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from cms.records.models import FeedEvent, OutboxMessage
-
-from .delivery import add_unsubscribe_headers
-
-
-@receiver(pre_save, sender=OutboxMessage, dispatch_uid="follows_unsubscribe_headers")
-def unsubscribe_headers(sender, instance, raw=False, **kwargs):
-    if not raw and instance._state.adding:
-        add_unsubscribe_headers(instance)
+from cms.records.models import FeedEvent
 
 
 @receiver(post_save, sender=FeedEvent, dispatch_uid="follows_bulk_delivery")

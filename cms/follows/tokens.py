@@ -23,7 +23,11 @@ def confirm_token(*, follower):
 
 
 def manage_token(*, follower):
-    return _dumps([follower.token], "manage")
+    return manage_token_for(follower_token=follower.token)
+
+
+def manage_token_for(*, follower_token):
+    return _dumps([follower_token], "manage")
 
 
 def _unsubscribe_mac(subscription_id, follower_token):

@@ -84,7 +84,8 @@ class Subscription(models.Model):
         IMMEDIATE = "immediate", _("As it happens")
         DAILY = "daily", _("Once a day")
 
-    follower = models.ForeignKey(Follower, on_delete=models.CASCADE, related_name="subscriptions")
+    # Indexed by records_subscription_once, which starts with it.
+    follower = models.ForeignKey(Follower, on_delete=models.CASCADE, related_name="subscriptions", db_index=False)
     feed = models.ForeignKey(Feed, on_delete=models.CASCADE, related_name="subscriptions")
     frequency = models.CharField(_("how often"), max_length=10, choices=Frequency.choices,
                                  default=Frequency.IMMEDIATE)

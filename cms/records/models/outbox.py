@@ -31,18 +31,21 @@ class OutboxMessage(models.Model):
     renderer = models.CharField(max_length=60, blank=True)
     context = models.JSONField(default=dict, blank=True)
     headers = models.JSONField(default=dict, blank=True)
-    dedupe_key = models.CharField(max_length=200, unique=True)
+    dedupe_key = models.CharField(max_length=200)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
-    subject_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    # Indexed by records_outbox_subject_idx (an index of its own would only slow the writes).
+    subject_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                                     db_index=False)
     subject_id = models.PositiveBigIntegerField(null=True, blank=True)
     subject_object = GenericForeignKey("subject_type", "subject_id")
+    # Not indexed: events are never deleted, and messages are looked up by their subject.
     event = models.ForeignKey("records.Event", on_delete=models.PROTECT, null=True, blank=True,
-                              related_name="outbox_messages")
+                              related_name="outbox_messages", db_index=False)
 
     objects = OutboxQuerySet.as_manager()
 
@@ -50,6 +53,10 @@ class OutboxMessage(models.Model):
         ordering = ["created_at", "pk"]
         verbose_name = _("outgoing message")
         verbose_name_plural = _("outgoing messages")
+        # Every index costs each of the many writes of a large fan-out (queue, claim, mark sent):
+        # the dedupe key is a constraint (no second index for LIKE), and only what is queried
+        # is indexed.
+        constraints = [models.UniqueConstraint(fields=["dedupe_key"], name="records_outbox_dedupe_key_unique")]
         indexes = [
             models.Index(fields=["status", "created_at"], name="records_outbox_status_idx"),
             models.Index(fields=["subject_type", "subject_id"], name="records_outbox_subject_idx"),
