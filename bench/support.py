@@ -60,7 +60,7 @@ def stop(process):
 
 def wrk_rps(url, *, seconds=3, connections=16, headers=()) -> float:
     """Requests per second wrk measures (one thread, `connections` connections)."""
-    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s"]
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s"]
     for header in headers:
         command += ["-H", header]
     output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout

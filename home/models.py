@@ -119,7 +119,7 @@ class HomePage(Page):
         from cms.news.models import NewsPage
 
         return (
-            NewsPage.objects.live().public().filter(locale=self.locale)
+            NewsPage.objects.live().public().filter(locale_id=self.locale_id)
             .select_related("featured_image", "category")
             .order_by("-date", "-pk")[:count]
         )
