@@ -10,7 +10,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/chandra
 # Browser tests commit the demo content once per run, so they get their own database.
 BROWSER_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/chandra_browser
 
-.PHONY: install messages demo serve migrate test test-unit test-browser bench bench-search makemessages fonts clean
+.PHONY: install messages demo serve migrate test test-unit test-browser bench bench-tools bench-search makemessages fonts clean
 
 $(VENV)/.installed: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,7 +50,13 @@ test: install node_modules/.installed
 	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest --reuse-db --ignore=tests/browser $(PYTEST_ARGS)
 	DATABASE_URL=$(BROWSER_DATABASE_URL) $(PY) -m pytest tests/browser --create-db $(PYTEST_ARGS)
 
-bench: install
+# The production front the pages benchmark runs (Debian packages).
+BENCH_PACKAGES := nginx wrk libnginx-mod-http-cache-purge
+bench-tools:
+	@command -v nginx >/dev/null && command -v wrk >/dev/null && test -e /usr/lib/nginx/modules/ngx_http_cache_purge_module.so || \
+	  { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(BENCH_PACKAGES); }
+
+bench: install bench-tools
 	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) bench/run.py
 
 bench-search: install

@@ -16,6 +16,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
 
 MODULES = [
     ("laws", "bench.laws_bench"),
+    ("pages", "bench.pages_bench"),
     ("restart", "bench.restart_bench"),
     ("live", "bench.live_bench"),
     ("notify", "bench.notify_bench"),

@@ -77,18 +77,23 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
+    # The latest news are shown here: a kept home page goes when news change.
+    page_cache_tags = ("app:news",)
 
     class Meta:
         verbose_name = _("home page")
 
-    def visible_tiles(self):
-        """The tiles to show, resolved to titles and addresses, in editor order."""
+    def visible_tiles(self, service_urls=None):
+        """The tiles to show, resolved to titles and addresses, in editor order.
+        ``service_urls`` ({service key: address}, the navigation's) spares resolving them again."""
         tiles = []
         for block in self.tiles:
             value = block.value
             if block.block_type == "service":
                 service = SERVICES_BY_KEY.get(value["service"])
-                url = service.url(self.locale) if service else None
+                if service is None:
+                    continue
+                url = service_urls.get(service.key) if service_urls is not None else service.url(self.locale)
                 if not url:
                     continue
                 tiles.append({
@@ -114,13 +119,15 @@ class HomePage(Page):
         from cms.news.models import NewsPage
 
         return (
-            NewsPage.objects.live().public().filter(locale=self.locale)
+            NewsPage.objects.live().public().filter(locale_id=self.locale_id)
             .select_related("featured_image", "category")
             .order_by("-date", "-pk")[:count]
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["tiles"] = self.visible_tiles()
+        from cms.base import navigation
+
+        context["tiles"] = self.visible_tiles(dict(navigation.for_request(request).services))
         context["news"] = self.latest_news()
         return context

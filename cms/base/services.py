@@ -79,7 +79,7 @@ SERVICES_BY_KEY = {service.key: service for service in SERVICES}
 
 def available_services(locale=None):
     """(service, url) of every service that exists, in the order of SERVICES."""
-    return [(service, url) for service in SERVICES if (url := service.url(locale))]
+    return [(service, url) for service in SERVICES_BY_KEY.values() if (url := service.url(locale))]
 
 
 def service_choices():

@@ -35,3 +35,11 @@ class DraftsPanel(Component):
 def editor_dashboard_panels(request, panels):
     if request.user.has_perm("wagtailadmin.access_admin") and Page.objects.filter(owner=request.user).exists():
         panels.append(DraftsPanel(request.user))
+
+
+@hooks.register("before_serve_page")
+def page_cache_tags(page, request, serve_args, serve_kwargs):
+    """A kept page goes when it, or what it declares it shows (``page_cache_tags``), changes."""
+    from .pagecache import add_tags
+
+    add_tags(request, f"page:{page.pk}", *getattr(page, "page_cache_tags", ()))

@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
+from cms.base.pagecache import add_tags
+
 from . import selectors
 from . import text as lawtext
 from .forms import AsOfForm
@@ -42,27 +44,36 @@ def _links(instrument: Instrument):
     return reverse("laws:instrument", kwargs={"slug": instrument.slug}), reverse("laws:glossary")
 
 
-def _resolved(html: str, instrument: Instrument) -> str:
-    base, glossary = _links(instrument)
+def _resolved(html: str, links: tuple[str, str]) -> str:
+    base, glossary = links
     return mark_safe(lawtext.resolve(html, base=base, glossary=glossary))  # noqa: S308 — built from escaped text
+
+
+def _shows(request, slug=None):
+    """What a kept copy of this page depends on: one instrument, or the laws at large."""
+    add_tags(request, f"law:{slug}" if slug else "laws:shared")
 
 
 @require_GET
 def constitution_list(request):
+    _shows(request)
     return render(request, "laws/constitution_list.html", {"constitutions": selectors.constitutions()})
 
 
 @require_GET
 def regulation_list(request):
+    _shows(request)
     return render(request, "laws/regulation_list.html", {
         "regulations": list(Instrument.objects.regulations()), "acts": list(Instrument.objects.acts()),
     })
 
 
 def _reading_context(request, slug):
+    _shows(request, slug)
     reading = selectors.instrument_reading(slug=slug)
+    links = _links(reading.instrument)
     for provision in reading.provisions:
-        provision.resolved_html = _resolved(provision.html, reading.instrument)
+        provision.resolved_html = _resolved(provision.html, links)
     return reading
 
 
@@ -72,7 +83,7 @@ def instrument_detail(request, slug):
     query = request.GET.get("q", "").strip()
     hits = selectors.search_within(reading.provisions, query) if query else None
     return render(request, "laws/instrument_detail.html", {
-        "instrument": reading.instrument, "outline": reading.outline(), "divisions": reading.divisions,
+        "base_url": reading.instrument.get_absolute_url(), "instrument": reading.instrument, "outline": reading.outline(), "divisions": reading.divisions,
         "provisions": reading.provisions, "query": query, "hits": hits, "hit_ids": {p.pk for p in hits or []},
     })
 
@@ -102,17 +113,18 @@ def _as_of(request) -> tuple[dt.date | None, AsOfForm, bool]:
 
 @require_GET
 def provision_detail(request, slug, number):
+    _shows(request, slug)
     date, as_of_form, date_invalid = _as_of(request)
     view = selectors.section_view(slug=slug, number=number, date=date)
     provision = view.provision
     if date is None or view.paragraphs == provision.paragraphs:
-        body = _resolved(provision.html, provision.instrument) if view.paragraphs is not None else None
+        body = _resolved(provision.html, _links(provision.instrument)) if view.paragraphs is not None else None
     else:
         body = _resolved(lawtext.render_paragraphs(
             view.paragraphs, word=provision.instrument.provision_word,
             numbers={provision.number} | set(provision.instrument.provisions.values_list("number", flat=True)),
             self_number=provision.number,
-        ), provision.instrument)
+        ), _links(provision.instrument))
     return render(request, "laws/provision_detail.html", {
         "instrument": provision.instrument, "provision": provision, "view": view, "body": body,
         "date_invalid": date_invalid, "as_of_form": as_of_form,
@@ -123,6 +135,7 @@ def provision_detail(request, slug, number):
 
 @require_GET
 def provision_history(request, slug, number):
+    _shows(request, slug)
     provision, versions, steps = selectors.history(slug=slug, number=number)
     return render(request, "laws/provision_history.html", {
         "instrument": provision.instrument, "provision": provision, "versions": versions,
@@ -132,6 +145,7 @@ def provision_history(request, slug, number):
 
 @require_GET
 def compare(request):
+    _shows(request)
     constitutions = selectors.constitutions()
     known = {c.slug for c in constitutions}
     slugs = [slug for slug in request.GET.getlist("c") if slug in known][:4] or [s for s in DEFAULT_COMPARE if s in known]
@@ -151,6 +165,7 @@ def compare(request):
 
 @require_GET
 def glossary(request):
+    _shows(request)
     letter = request.GET.get("letter") or None
     if letter and letter not in selectors.THAI_CONSONANTS:
         letter = None
@@ -160,5 +175,6 @@ def glossary(request):
 
 @require_GET
 def glossary_term(request, slug):
+    _shows(request)
     return render(request, "laws/glossary_term.html", {"term": selectors.glossary_term(slug=slug)})
 

@@ -170,7 +170,7 @@ def related_documents(*, page: DocumentPage, limit: int = RELATED_COUNT):
     if page.series_id:
         condition |= Q(series__translation_key=page.series.translation_key)
     candidates = (
-        DocumentPage.objects.live().public().filter(locale=page.locale).exclude(pk=page.pk)
+        DocumentPage.objects.live().public().filter(locale_id=page.locale_id).exclude(pk=page.pk)
         .filter(condition).prefetch_related("subjects")
     )
     ranked = sorted(

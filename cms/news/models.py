@@ -70,7 +70,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return articles
 
     def categories(self):
-        return NewsCategory.objects.filter(locale=self.locale)
+        return NewsCategory.objects.filter(locale_id=self.locale_id)
 
     @path("")
     def index(self, request):

@@ -83,6 +83,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Kept anonymous pages are served from here; what it keeps is compressed first.
+    "cms.base.pagecache.PageCacheMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -151,9 +154,30 @@ AUTH_PASSWORD_VALIDATORS = [
 # Cache: Redis when REDIS_URL is set (shared by every process), memory otherwise.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {"default": {"BACKEND": "cms.base.cache.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "chandra"}}
+
+# Whole anonymous pages kept in the cache (cms.base.pagecache), per address and
+# language, purged by what an edit changes (cms.base.purge). The front proxy may
+# keep a page PAGE_CACHE_SHARED_MAX_AGE seconds without asking; the addresses an
+# edit changes are purged from it at once (WAGTAILFRONTENDCACHE below).
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=86_400)
+PAGE_CACHE_SHARED_MAX_AGE = env.int("PAGE_CACHE_SHARED_MAX_AGE", default=60)
+# Never kept: the admin, the API, live streams, e-mail links, files, and per-reader pages.
+PAGE_CACHE_EXCLUDE = [
+    r"/(admin|api|live|u|documents|media|static|i18n)/",
+    r"/(sitemap\.xml|robots\.txt)$",
+    r"/[a-z]{2}/(cases|follow|_util)/",
+]
+# The caching reverse proxy in front (deploy/nginx/chandra.conf): told by Wagtail's
+# frontend cache which addresses to drop when an edit changes them.
+FRONTEND_CACHE_URL = env.str("FRONTEND_CACHE_URL", default="")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": FRONTEND_CACHE_URL},
+    }
 
 # Live sittings: how a change reaches the processes that hold open viewer connections
 # (see cms/live/bus.py): "redis", "postgres" or "poll" (the SQLite demo).

@@ -96,7 +96,7 @@ def _queries(client, url):
 
 def test_full_2560_page_has_contents_and_a_constant_number_of_queries(client, c2560, interim2475, django_assert_max_num_queries):
     client.get("/th/laws/constitution-2475-interim/")  # warm per-process caches (site, settings)
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(10):
         response = client.get("/th/laws/constitution-2560/")
     # 279 sections cost no more queries than 39
     assert _queries(client, "/th/laws/constitution-2560/") == _queries(client, "/th/laws/constitution-2475-interim/")
@@ -108,7 +108,7 @@ def test_full_2560_page_has_contents_and_a_constant_number_of_queries(client, c2
 
 def test_section_page_constant_queries(client, c2560, django_assert_max_num_queries):
     client.get("/th/laws/constitution-2560/1/")
-    with django_assert_max_num_queries(24):
+    with django_assert_max_num_queries(10):
         client.get("/th/laws/constitution-2560/83/")  # amended: two versions
     assert _queries(client, "/th/laws/constitution-2560/83/") == _queries(client, "/th/laws/constitution-2560/107/")
 
@@ -221,3 +221,11 @@ def test_editor_maps_sections_by_reference_lines(client, c2560, django_user_mode
     assert good.status_code == 302
     mapping = SectionMapping.objects.get(label_en="Test")
     assert {(p.instrument.slug, p.number) for p in mapping.provisions.all()} == {("constitution-2540", "121"), ("constitution-2560", "107")}
+
+
+@pytest.mark.parametrize("path", ["/th/laws/", "/en/laws/", "/th/laws/regulations/", "/th/laws/compare/",
+                                  "/th/laws/glossary/", "/th/laws/constitution-2560/83/history/"])
+def test_laws_pages_need_at_most_ten_queries(client, laws_data, db, path, django_assert_max_num_queries):
+    client.get(path)  # the navigation is computed once per site and language
+    with django_assert_max_num_queries(10):
+        assert client.get(path).status_code == 200

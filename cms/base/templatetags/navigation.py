@@ -4,29 +4,18 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def site_root(context):
-    """The home page in the reader's language (falling back to Thai), looked up once per request."""
+def site_nav(context):
+    """The menu, the services and the rendered footer of the reader's site and language."""
+    from cms.base import navigation
+
     request = context.get("request")
-    if request is None:
-        return None
-    if not hasattr(request, "chandra_site_root"):
-        site = Site.find_for_request(request)
-        request.chandra_site_root = site.root_page.localized.specific if site else None
-    return request.chandra_site_root
-
-
-@register.simple_tag(takes_context=True)
-def menu_pages(context):
-    root = site_root(context)
-    if root is None:
-        return Page.objects.none()
-    return root.get_children().live().public().in_menu().specific()
+    return navigation.for_request(request) if request is not None else navigation.Navigation()
 
 
 @register.simple_tag(takes_context=True)
@@ -64,28 +53,13 @@ def locale_name(code):
     return dict(settings.LANGUAGES).get(code, code)
 
 
-@register.simple_tag(takes_context=True)
-def services(context):
-    """Every service that exists, as (service, url): the menu, the phone menu and the footer."""
-    from cms.base.services import available_services
-
-    request = context.get("request")
-    if request is not None and hasattr(request, "chandra_services"):
-        return request.chandra_services
-    root = site_root(context)
-    found = available_services(root.locale if root is not None else None)
-    if request is not None:
-        request.chandra_services = found
-    return found
-
-
 @register.inclusion_tag("includes/crumbs.html", takes_context=True)
 def crumbs(context, current, service=""):
     """The trail of a page that is not a Wagtail page: home › the service › this page."""
     from cms.base.services import SERVICES_BY_KEY
 
-    root = site_root(context)
+    nav = site_nav(context)
     trail = []
-    if service and (entry := SERVICES_BY_KEY.get(service)) and (url := entry.url(root.locale if root else None)):
+    if service and (entry := SERVICES_BY_KEY.get(service)) and (url := nav.service_url(service)):
         trail.append((entry.title, url))
-    return {"root": root, "trail": trail, "current": current}
+    return {"root_url": nav.root_url, "trail": trail, "current": current}

