@@ -12,12 +12,6 @@ def _thai(function):
     return wrapped
 
 
-def _bill_text(bill) -> str:
-    summaries = " ".join(summary.text for summary in bill.summaries.all())
-    return "\n".join(filter(None, [bill.short_title, bill.proposer, bill.category, bill.get_stage_display(),
-                                   bill.status_note, summaries]))
-
-
 def register_search() -> None:
     from search.registry import register
 
@@ -25,28 +19,24 @@ def register_search() -> None:
 
     register(
         Bill, key="bill", label=_("Bill"),
-        url=lambda obj: obj.get_absolute_url(), title=lambda obj: obj.title, text=_bill_text,
+        url=lambda obj: obj.get_absolute_url(), title=lambda obj: obj.title,
         date=lambda obj: obj.introduced_on, language=lambda obj: "th",
         queryset=lambda: Bill.objects.prefetch_related("summaries"),
     )
     register(
         Committee, key="committee", label=_("Committee"),
         url=lambda obj: obj.get_absolute_url(), title=lambda obj: obj.name,
-        text=lambda obj: "\n".join(filter(None, [obj.get_kind_display(), obj.remit])),
         date=lambda obj: obj.established_on, language=lambda obj: "th",
         queryset=lambda: Committee.objects.all(),
     )
     register(
         Sitting, key="sitting", label=_("Sitting"),
         url=lambda obj: obj.get_absolute_url(), title=_thai(str),
-        text=lambda obj: "\n".join([str(obj.get_kind_display()), obj.presiding,
-                                    *(item.title for item in obj.agenda_items.all())]),
         date=lambda obj: obj.date, number=lambda obj: obj.number or None, language=lambda obj: "th",
         queryset=lambda: Sitting.objects.select_related("committee").prefetch_related("agenda_items"),
     )
     register(
         Senator, key="senator", label=_("Senator"),
         url=lambda obj: obj.get_absolute_url(), title=lambda obj: obj.full_name,
-        text=lambda obj: "\n".join(filter(None, [obj.get_selection_method_display(), obj.occupation_group])),
         language=lambda obj: "th", queryset=lambda: Senator.objects.all(),
     )
