@@ -111,12 +111,6 @@ def register(
     return search_type
 
 
-def unregister(model) -> None:
-    search_type = _registry.pop(model, None)
-    if search_type is not None:
-        _keys.pop(search_type.key, None)
-
-
 def get(model) -> SearchType | None:
     """The registration of a model (or of one of its parents)."""
     for klass in getattr(model, "__mro__", (model,)):
