@@ -1,5 +1,9 @@
-"""Turning pages and registered objects into index documents, and writing them.
+"""Turning indexed objects into index documents, and writing them.
 
+Every model Wagtail indexes (``index.Indexed`` with ``search_fields``) becomes
+documents here, through :mod:`search.wagtail_backend`: the text is the values
+of its ``SearchField``s; pages and registered types (:mod:`search.registry`)
+also say whether the public may see them and how they read as a result.
 Writes go through :mod:`search.backends` (the database inverted index by
 default, Elasticsearch/OpenSearch by configuration); the document rows
 themselves always live in the database, so facets, snippets and ranking tiers
@@ -9,13 +13,15 @@ are the same whatever the backend.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
-from collections.abc import Iterable, Iterator
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
 from django.utils.html import strip_tags
+from wagtail.search import index
 
 from . import registry
 from .analysis import normalise
@@ -25,7 +31,7 @@ logger = logging.getLogger(__name__)
 
 @dataclass
 class Doc:
-    """What the index needs to know about one searchable thing."""
+    """What the index needs to know about one indexed object."""
 
     key: str
     content_type_id: int
@@ -41,6 +47,7 @@ class Doc:
     in_force: bool = True
     lineage: str = ""
     standing: float = 1.0
+    public: bool = True
 
 
 def _as_date(value) -> dt.date | None:
@@ -56,22 +63,43 @@ def _as_date(value) -> dt.date | None:
 
 
 def _text(value) -> str:
-    """Plain text of a field value: rich text and StreamFields lose their markup."""
+    """Plain text of a field value: rich text and StreamFields lose their markup, lists are
+    their items."""
     if value is None:
         return ""
     if callable(value):
         value = value()
+    if isinstance(value, (list, tuple)):
+        return " ".join(filter(None, (_text(item) for item in value)))
     if hasattr(value, "render_as_block") or hasattr(value, "stream_data") or hasattr(value, "raw_data"):
         value = str(value)
     text = str(value)
     if "<" in text:
         text = strip_tags(text.replace("<", " <"))
-    import html
-
     return " ".join(html.unescape(text).split())
 
 
-# --- Wagtail pages ---------------------------------------------------------------------------
+def content_type_id(obj) -> int:
+    return ContentType.objects.get_for_model(type(obj)).pk
+
+
+def body_text(obj, title: str) -> str:
+    """The values of the object's ``SearchField``s, but the title (indexed as the title)."""
+    parts = []
+    for search_field in obj.get_search_fields():
+        if not isinstance(search_field, index.SearchField) or search_field.field_name == "title":
+            continue
+        try:
+            text = _text(search_field.get_value(obj))
+        except Exception:  # noqa: BLE001 - one odd field must not hide the object
+            logger.exception("search: cannot read %s of %r", search_field.field_name, obj)
+            continue
+        if text and text != title and text not in parts:
+            parts.append(text)
+    return "\n".join(parts)
+
+
+# --- Pages -------------------------------------------------------------------------------------
 
 
 def page_queryset():
@@ -89,58 +117,45 @@ def page_key(page) -> str:
     return registry.NEWS_KEY if isinstance(page, NewsPage) else registry.PAGE_KEY
 
 
-def page_doc(page) -> Doc | None:
-    from wagtail.search import index
-
-    page = page.specific
-    url = page.get_url()
-    if not url:
-        return None
-    parts = []
+def page_doc(page, *, public: bool) -> Doc:
+    url = (page.get_url() or "") if public else ""
     title = page.title
-    for search_field in page.get_search_fields():
-        if isinstance(search_field, index.SearchField) and search_field.field_name != "title":
-            try:
-                parts.append(_text(getattr(page, search_field.field_name, None)))
-            except Exception:  # noqa: BLE001 - one odd field must not hide the page
-                logger.exception("search: cannot read %s of page %s", search_field.field_name, page.pk)
+    body = body_text(page, title)
+    parts = [body] if body else []
     for extra in ("search_description", "summary", "intro"):
         value = getattr(page, extra, None)
-        if isinstance(value, str) and value and value not in parts:
+        if isinstance(value, str) and value and _text(value) not in body:
             parts.append(_text(value))
     date = getattr(page, "date", None) or page.first_published_at
     return Doc(
         key=page_key(page),
-        content_type_id=ContentType.objects.get_for_model(page.__class__).pk,
+        content_type_id=content_type_id(page),
         object_id=str(page.pk),
         url=url,
         title=title,
-        body="\n".join(part for part in parts if part),
+        body="\n".join(parts),
         language=page.locale.language_code[:2] if page.locale_id else "th",
         group=f"page:{page.translation_key}",
         date=_as_date(date),
+        public=public and bool(url),
     )
 
 
-# --- Registered objects ----------------------------------------------------------------------
+# --- Other indexed models --------------------------------------------------------------------
 
 
-def object_doc(obj, search_type: registry.SearchType | None = None) -> Doc | None:
-    search_type = search_type or registry.get(type(obj))
-    if search_type is None:
-        return None
+def object_doc(obj, search_type: registry.SearchType, *, public: bool) -> Doc:
     number = search_type.number(obj) if search_type.number else None
     language = search_type.language(obj) if search_type.language else "th"
     date = search_type.date(obj) if search_type.date else None
+    title = _text(search_type.title(obj))
     return Doc(
         key=search_type.key,
-        content_type_id=ContentType.objects.get_for_model(obj.__class__, for_concrete_model=False).pk
-        if obj._meta.proxy
-        else ContentType.objects.get_for_model(obj.__class__).pk,
+        content_type_id=content_type_id(obj),
         object_id=str(obj.pk),
         url=search_type.url(obj) or "",
-        title=_text(search_type.title(obj)),
-        body=_text(search_type.text(obj)),
+        title=title,
+        body=body_text(obj, title),
         language=(language or "th")[:2],
         number=normalise(str(number)).strip() if number not in (None, "") else "",
         date=_as_date(date),
@@ -148,93 +163,61 @@ def object_doc(obj, search_type: registry.SearchType | None = None) -> Doc | Non
         in_force=bool(search_type.in_force(obj)) if search_type.in_force else True,
         lineage=(search_type.lineage(obj) or "")[:80] if search_type.lineage else "",
         standing=float(search_type.standing(obj)) if search_type.standing else 1.0,
+        public=public,
     )
 
 
-def all_docs() -> Iterator[Doc]:
-    """Every public thing: live public pages, then each registered type's queryset()."""
-    for page in page_queryset().specific().iterator(chunk_size=200):
-        doc = page_doc(page)
-        if doc:
-            yield doc
-    for search_type in registry.registered():
-        for obj in search_type.public_queryset().iterator(chunk_size=500):
-            doc = object_doc(obj, search_type)
-            if doc:
-                yield doc
+def private_doc(obj) -> Doc:
+    """An indexed object the public search never shows (an image, a document): found by
+    Wagtail's ``.search()`` in the admin only."""
+    title = _text(getattr(obj, "title", None) or str(obj))
+    return Doc(
+        key=obj._meta.model_name, content_type_id=content_type_id(obj), object_id=str(obj.pk), url="",
+        title=title, body=body_text(obj, title), public=False,
+    )
+
+
+def documents(model, objects) -> list[Doc]:
+    """The documents of indexed objects of one model, with whether each is public (one query)."""
+    from wagtail.models import Page
+
+    objects = list(objects)
+    if not objects:
+        return []
+    pks = [obj.pk for obj in objects]
+    if issubclass(model, Page):
+        public = set(page_queryset().filter(pk__in=pks).values_list("pk", flat=True))
+        return [page_doc(page, public=page.pk in public) for page in objects]
+    search_type = registry.get(model)
+    if search_type is None:
+        return [private_doc(obj) for obj in objects]
+    public = set(search_type.public_queryset().filter(pk__in=pks).values_list("pk", flat=True))
+    return [object_doc(obj, search_type, public=obj.pk in public) for obj in objects]
 
 
 # --- Writing ---------------------------------------------------------------------------------
 
 
-def index_docs(docs: Iterable[Doc]) -> int:
+def index_docs(docs: Iterable[Doc], *, fresh: bool = False) -> int:
     from .backends import get_backend
 
-    return get_backend().index(list(docs))
+    return get_backend().index(list(docs), fresh=fresh)
 
 
-def remove(content_type_id: int, object_ids: Iterable[str]) -> None:
+def index_objects(objects) -> int:
+    """Index (or re-index) objects of any indexed models, as Wagtail's signals do one by one:
+    for bulk imports that saved them without signals."""
+    by_model = defaultdict(list)
+    for obj in objects:
+        by_model[type(obj)].append(obj)
+    return sum(index_docs(documents(model, items)) for model, items in by_model.items())
+
+
+def remove_objects(objects) -> None:
     from .backends import get_backend
 
-    get_backend().remove(content_type_id, [str(pk) for pk in object_ids])
-
-
-def index_object(obj) -> None:
-    """Index or un-index one page or registered object after it changed. Never raises:
-    a search problem must not stop an editor from saving."""
-    from wagtail.models import Page
-
-    try:
-        with transaction.atomic():
-            if isinstance(obj, Page):
-                page = obj.specific
-                content_type_id = ContentType.objects.get_for_model(page.__class__).pk
-                if page_queryset().filter(pk=page.pk).exists():
-                    doc = page_doc(page)
-                    if doc:
-                        index_docs([doc])
-                        return
-                remove(content_type_id, [page.pk])
-                return
-            search_type = registry.get(type(obj))
-            if search_type is None:
-                return
-            content_type_id = ContentType.objects.get_for_model(obj.__class__).pk
-            if search_type.is_public(obj):
-                doc = object_doc(obj, search_type)
-                if doc:
-                    index_docs([doc])
-                    return
-            remove(content_type_id, [obj.pk])
-    except Exception:  # noqa: BLE001
-        logger.exception("search: could not index %r", obj)
-
-
-def remove_object(obj) -> None:
-    try:
-        with transaction.atomic():
-            model = obj.specific_class if hasattr(obj, "specific_class") and obj.specific_class else obj.__class__
-            remove(ContentType.objects.get_for_model(model).pk, [obj.pk])
-    except Exception:  # noqa: BLE001
-        logger.exception("search: could not remove %r", obj)
-
-
-def rebuild(*, stdout=None, batch_size: int = 500) -> int:
-    """Empty the index and fill it again from every public page and registered type."""
-    from .backends import get_backend
-
-    backend = get_backend()
-    backend.clear()
-    total = 0
-    batch: list[Doc] = []
-    for doc in all_docs():
-        batch.append(doc)
-        if len(batch) >= batch_size:
-            total += backend.index(batch, fresh=True)
-            batch = []
-            if stdout is not None:
-                stdout.write(f"  {total} documents indexed")
-    if batch:
-        total += backend.index(batch, fresh=True)
-    backend.finish_rebuild()
-    return total
+    by_type = defaultdict(list)
+    for obj in objects:
+        by_type[content_type_id(obj)].append(str(obj.pk))
+    for type_id, object_ids in by_type.items():
+        get_backend().remove(type_id, object_ids)

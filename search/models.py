@@ -34,7 +34,8 @@ class Abbreviation(models.Model):
 
 
 class SearchDocument(models.Model):
-    """One searchable thing (a page or a registered object) as the index sees it."""
+    """One indexed object (a page, a registered type's object, an image, a document…) as
+    the index sees it."""
 
     key = models.CharField(max_length=40, db_index=True)
     content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
@@ -53,6 +54,10 @@ class SearchDocument(models.Model):
     # The law in force (or any other current thing) ranks above what it replaced; documents that
     # share a lineage ("constitution:256") are versions of one thing, grouped under the one in force.
     in_force = models.BooleanField(default=True)
+    # Everything Wagtail indexes is here (the admin finds drafts, images, documents); the
+    # public search reads only what the public may see: live public pages, registered
+    # types' public objects.
+    public = models.BooleanField(default=True)
     # How much a document counts when nothing in the query says otherwise: 1 for the highest
     # instrument in force (the constitution), less for lower or superseded ones.
     standing = models.FloatField(default=1.0)
@@ -64,6 +69,9 @@ class SearchDocument(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["content_type", "object_id"], name="search_document_unique_object"),
         ]
+        # The public search leaves out the few documents that are not public: a small index
+        # of just those keeps that look-up off the whole table.
+        indexes = [models.Index(fields=["id"], condition=models.Q(public=False), name="search_document_private")]
 
     def __str__(self):
         return self.title

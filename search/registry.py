@@ -1,12 +1,19 @@
-"""What is searchable besides Wagtail pages.
+"""How indexed models appear in the public search.
 
-Other apps register their public models from ``AppConfig.ready()``::
+What is indexed is declared the Wagtail way, once: a model is in the one index
+when it is ``index.Indexed`` with ``search_fields`` (their values are the
+document's text), and ``get_indexed_objects()`` says which of its objects.
+Wagtail's signals keep the index current and ``manage.py update_index``
+rebuilds it (``search.wagtail_backend``). Everything indexed is found by
+Wagtail's ``.search()`` (the admin); the public search (the page, the API,
+autocomplete) shows live public pages and the public objects of the types
+registered here, from ``AppConfig.ready()``::
 
     from search.registry import register
 
     register(
         Provision, key="provision", label=_("Constitution section"),
-        url=lambda obj: obj.get_absolute_url(), title=str, text=lambda obj: obj.text,
+        url=lambda obj: obj.get_absolute_url(), title=str,
         number=lambda obj: obj.number, date=lambda obj: obj.constitution.promulgated,
         queryset=lambda: Provision.objects.filter(constitution__published=True),
         heading=lambda obj: str(obj.division or ""),
@@ -14,16 +21,13 @@ Other apps register their public models from ``AppConfig.ready()``::
         lineage=lambda obj: f"constitution:{obj.number}",
     )
 
-``heading`` (the chapter and part a section sits in) is weighted like the
-title; ``in_force`` false ranks a document below the ones in force, and
-documents that share a ``lineage`` are versions of one thing: the older ones
-are shown under the one in force ("also in 2550, 2540"); ``standing`` (0–1,
-default 1) scales a document's score when the query names no year.
-
-The index follows saves and deletes of registered objects (signals), and
-``python manage.py rebuild_search_index`` rebuilds it from ``queryset()``.
-Wagtail pages (news, standard pages, home) are searchable without
-registration.
+``queryset`` is what the public may see (default: every indexed object);
+``title`` is the result's title, weighted above the text; ``heading`` (the
+chapter and part a section sits in) is weighted like the title; ``in_force``
+false ranks a document below the ones in force, and documents that share a
+``lineage`` are versions of one thing: the older ones are shown under the one
+in force ("also in 2550, 2540"); ``standing`` (0–1, default 1) scales a
+document's score when the query names no year.
 """
 
 from __future__ import annotations
@@ -33,8 +37,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 
 @dataclass(frozen=True)
@@ -44,7 +50,6 @@ class SearchType:
     label: Any
     url: Callable[[Any], str]
     title: Callable[[Any], str]
-    text: Callable[[Any], str]
     date: Callable[[Any], dt.date | None] | None = None
     number: Callable[[Any], str | None] | None = None
     language: Callable[[Any], str] | None = None
@@ -57,10 +62,7 @@ class SearchType:
     def public_queryset(self) -> models.QuerySet:
         if self.queryset is not None:
             return self.queryset()
-        return self.model._default_manager.all()
-
-    def is_public(self, obj) -> bool:
-        return self.public_queryset().filter(pk=obj.pk).exists()
+        return self.model.get_indexed_objects()
 
 
 _registry: dict[type[models.Model], SearchType] = {}
@@ -70,7 +72,7 @@ _keys: dict[str, SearchType] = {}
 PAGE_KEY = "page"
 NEWS_KEY = "news"
 BUILTIN_LABELS = {PAGE_KEY: _("Page"), NEWS_KEY: _("News")}
-# Page types with a type facet of their own (pages are indexed on publish, not registered).
+# Page types with a type facet of their own (live public pages are public without registration).
 _page_types: dict[type, str] = {}
 _page_labels: dict[str, Any] = {}
 
@@ -89,12 +91,15 @@ def page_type_key(page) -> str | None:
 
 
 def register(
-    model, *, key, label, url, title, text, date=None, number=None, language=None, queryset=None,
+    model, *, key, label, url, title, date=None, number=None, language=None, queryset=None,
     heading=None, in_force=None, lineage=None, standing=None,
 ) -> SearchType:
-    """Make ``model`` searchable. Registering the same model again replaces its entry."""
+    """Show the public objects of ``model`` (an indexed model) in the public search.
+    Registering the same model again replaces its entry."""
+    if not index.class_is_indexed(model):
+        raise ImproperlyConfigured(f"{model.__name__} must be index.Indexed with search_fields to be registered for search.")
     search_type = SearchType(
-        model=model, key=key, label=label, url=url, title=title, text=text,
+        model=model, key=key, label=label, url=url, title=title,
         date=date, number=number, language=language, queryset=queryset,
         heading=heading, in_force=in_force, lineage=lineage, standing=standing,
     )
@@ -103,19 +108,7 @@ def register(
         _keys.pop(previous.key, None)
     _registry[model] = search_type
     _keys[key] = search_type
-    from . import signals
-
-    signals.connect(model)
     return search_type
-
-
-def unregister(model) -> None:
-    search_type = _registry.pop(model, None)
-    if search_type is not None:
-        _keys.pop(search_type.key, None)
-        from . import signals
-
-        signals.disconnect(model)
 
 
 def get(model) -> SearchType | None:

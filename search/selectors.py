@@ -347,7 +347,7 @@ def search(
     capped = len(scored) >= CANDIDATES
     ids = set(scored) | set(narrowed)
     if query.number:
-        numbered = SearchDocument.objects.filter(number=query.number)
+        numbered = SearchDocument.objects.filter(number=query.number, public=True)
         ids |= set(numbered.values_list("pk", flat=True)[:200])
     if query.phrases and ids:
         with_phrases = SearchDocument.objects.filter(pk__in=ids)

@@ -1,124 +1,194 @@
-"""Wagtail's built-in database search backend, made to understand Thai.
+"""Chandra's index as Wagtail's search backend: one index for everything.
 
-Wagtail (through django-modelsearch) indexes ``search_fields`` into PostgreSQL
-``tsvector`` columns or an SQLite FTS5 table, whose tokenisers split on spaces:
-a Thai run is one token, so ``กฎหมาย`` finds nothing inside ``ร่างกฎหมาย``.
-This backend keeps Wagtail's own machinery (signals, ``update_index``, the
-admin's search and choosers, ``Page.objects.search()``) and puts Chandra's one
-analyser in front of it on both sides:
-
-* indexing: every ``search_fields`` value is replaced by its analysed terms
-  (words, Thai character bigrams, the other era of years, abbreviation
-  expansions), separated by spaces;
-* querying: a Thai word is asked for as its bigrams (all required), so a word
-  inside a compound matches; an abbreviation is replaced by what it stands for
-  (the index holds expansions too), other words as folded by the analyser.
-
-Configured as ``WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "search.wagtail_backend"``;
-it picks the PostgreSQL, SQLite or generic class just as Wagtail's
-``wagtail.search.backends.database`` does.
+``WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "search.wagtail_backend"``.
+Wagtail decides what is indexed (``index.Indexed`` models, their
+``search_fields`` and ``get_indexed_objects()``) and when (its signals on save
+and delete); this backend, built on Wagtail's public backend interface
+(``BaseSearchBackend``, ``BaseIndex``, ``BaseSearchQueryCompiler``,
+``BaseSearchResults``), writes every object into Chandra's index
+(:mod:`search.indexing`, on the database or on Elasticsearch/OpenSearch as
+``SEARCH_BACKEND`` says) and answers ``.search()`` and ``.autocomplete()`` —
+the admin, choosers, ``Page.objects.search()`` — from it, with the same Thai
+analyser and BM25 as the public search (:mod:`search.selectors`).
+``manage.py update_index`` rebuilds it.
 """
 
 from __future__ import annotations
 
-import functools
-import importlib
-import threading
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from modelsearch.backends.base import (
+    BaseIndex, BaseSearchBackend, BaseSearchQueryCompiler, BaseSearchResults, SearchFieldError,
+)
+from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 
-from modelsearch.backends.database import SearchBackend as _vendor_backend
-from modelsearch.query import And, Boost, Not, Or, Phrase, PlainText
+from . import indexing, signals
+from .backends import get_backend
+from .models import SearchDocument
+from .query import parse
 
-from .analysis import analyse, bigrams, expand_abbreviations, fold, normalise, unique, words
-
-_lock = threading.Lock()
-
-
-def index_text(value: str) -> str:
-    """What Wagtail's index stores for a field value: the analysed terms, space-separated."""
-    if not value:
-        return ""
-    return " ".join(term.lstrip("~") for term in unique(analyse(value)))
+# Wagtail's .search() ranks at most this many documents (the admin shows pages of 20).
+RESULTS_CAP = 10_000
 
 
-def query_text(query: str) -> str:
-    """The terms to ask Wagtail's index for (all of them, unless the caller says "or")."""
-    terms: list[str] = []
-    for word in words(expand_abbreviations(normalise(query), keep_abbreviation=False)):
-        grams = bigrams(word)
-        if grams:
-            terms.extend(gram.lstrip("~") for gram in grams)
-        else:
-            terms.append(fold(word))
-    return " ".join(unique(term for term in terms if term))
+class ChandraIndex(BaseIndex):
+    """The single index all models share."""
 
+    fresh = False  # set during a rebuild: the index was just emptied
 
-def _analysing_indexer(module):
-    """Make the vendor module build its index documents with the analyser.
+    def reset(self):
+        get_backend().clear()
 
-    django-modelsearch creates its ``ObjectIndexer`` by module-level name inside
-    ``add_items`` and offers no hook for it, so the name is rebound once to a
-    subclass that only changes ``prepare_value``; everything else is Wagtail's.
-    """
-    with _lock:
-        base = module.ObjectIndexer
-        if getattr(base, "chandra_analysed", False):
+    def add_items(self, model, items):
+        if signals.is_paused():
             return
+        indexing.index_docs(indexing.documents(model, items), fresh=self.fresh)
 
-        class AnalysedObjectIndexer(base):
-            chandra_analysed = True
-
-            def prepare_value(self, value):
-                return index_text(super().prepare_value(value))
-
-        module.ObjectIndexer = AnalysedObjectIndexer
+    def delete_item(self, item):
+        if signals.is_paused():
+            return
+        indexing.remove_objects([item])
 
 
-def analyse_query(query):
-    """A query string or a Wagtail query object, with its texts analysed.
+class ChandraRebuilder:
+    """What ``update_index`` calls around filling the index: empty it, then count."""
 
-    Punctuation-only text analyses to "", which Wagtail answers with no results."""
+    def __init__(self, index):
+        self.index = index
+
+    def start(self):
+        self.index.reset()
+        self.index.fresh = True
+        return self.index
+
+    def finish(self):
+        from .selectors import clear_vocabulary_cache
+
+        get_backend().finish_rebuild()
+        clear_vocabulary_cache()
+
+
+def query_string(query) -> tuple[str | None, str | None]:
+    """Wagtail's query (a string or query objects) as the text Chandra parses and the
+    operator it implies; ``None`` text for "match all". Negations cannot be ranked by
+    a bag of terms and are left out."""
     if isinstance(query, str):
-        return query_text(query)
+        return query, None
+    if isinstance(query, MatchAll):
+        return None, None
     if isinstance(query, PlainText):
-        return PlainText(query_text(query.query_string), operator=query.operator, boost=query.boost)
+        return query.query_string, query.operator
     if isinstance(query, Phrase):
-        return Phrase(query_text(query.query_string))
-    if isinstance(query, (And, Or)):
-        return type(query)([analyse_query(subquery) for subquery in query.subqueries])
-    if isinstance(query, Not):
-        return Not(analyse_query(query.subquery))
+        return f'"{query.query_string}"', None
+    if isinstance(query, Fuzzy):
+        return query.query_string, None
     if isinstance(query, Boost):
-        return Boost(analyse_query(query.subquery), query.boost)
-    return query  # MatchAll, Fuzzy: nothing to analyse
+        return query_string(query.subquery)
+    if isinstance(query, Not):
+        return "", None
+    if isinstance(query, (And, Or)):
+        parts = [text for text, _ in map(query_string, query.subqueries) if text]
+        return " ".join(parts), "and" if isinstance(query, And) else "or"
+    return "", None
 
 
-class ThaiAnalysedMixin:
-    """Analyse the queries of ``search()`` and ``autocomplete()`` alike (the admin passes
-    parsed query objects, code passes strings)."""
-
-    def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
-        query = analyse_query(query)
-        # A search restricted to named fields builds its vectors from the raw column values,
-        # which never went through the analyser; the index entry holds those fields analysed
-        # (with the others), so search it instead (the admin's listings name their fields).
-        if kwargs.get("fields"):
-            kwargs["fields"] = None
-        if isinstance(query, (PlainText, Phrase)) and not query.query_string:
-            query = ""  # nothing searchable left: Wagtail's empty result rather than a SQL error
-        return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
+def content_type_ids(model) -> list[int]:
+    """The model and every concrete model that inherits from it (a page's specific type)."""
+    models = [candidate for candidate in apps.get_models() if issubclass(candidate, model)]
+    return [content_type.pk for content_type in ContentType.objects.get_for_models(*models).values()]
 
 
-@functools.cache
-def _thai_class(vendor_class):
-    module = importlib.import_module(vendor_class.__module__)
-    if not hasattr(module, "ObjectIndexer"):
-        # The fallback backend (SQLite without FTS5) matches raw text with LIKE: a Thai word
-        # is already found inside longer words there, and analysed queries would not match.
-        return vendor_class
-    _analysing_indexer(module)
-    return type(f"Thai{vendor_class.__name__}", (ThaiAnalysedMixin, vendor_class), {})
+class ChandraQueryCompiler(BaseSearchQueryCompiler):
+    def check(self):
+        """Only named fields must be search fields: the queryset's filters and ordering are
+        applied by the database, so any field serves (an admin listing's filters too)."""
+        if self.fields:
+            allowed = {field.field_name for field in self.queryset.model.get_searchable_search_fields()}
+            for name in self.fields:
+                if name not in allowed:
+                    raise SearchFieldError(
+                        f'Cannot search with field "{name}": add index.SearchField("{name}") to the search_fields of '
+                        f"{self.queryset.model.__name__}.",
+                        field_name=name,
+                    )
+
+    def ranked(self) -> list[tuple[object, float]] | None:
+        """(primary key, score) of the matching objects of the queryset, best first; ``None``
+        when the query matches everything."""
+        text, operator = query_string(self.query)
+        if text is None:
+            return None
+        parsed = parse(text)
+        if not parsed.ok:
+            return []
+        backend = get_backend()
+        scored = dict(
+            backend.candidates(parsed.terms, limit=RESULTS_CAP, public=False, content_types=content_type_ids(self.queryset.model))
+        )
+        if not scored:
+            return []
+        # A document matches when it holds a word of the query (or, with "and", every word) as
+        # a word, as all the bigrams of a word inside a compound, or as an expansion; sharing a
+        # stray bigram is no match.
+        terms = {term for concept in parsed.concepts for way in concept.ways for term in way}
+        held = backend.presence(list(scored), terms)
+        demand = all if operator == "and" else any
+        scored = {
+            doc_id: score for doc_id, score in scored.items()
+            if demand(any(way <= held.get(doc_id, set()) for way in concept.ways) for concept in parsed.concepts)
+        }
+        to_python = self.queryset.model._meta.pk.to_python
+        by_object = {}
+        for doc_id, object_id in SearchDocument.objects.filter(pk__in=scored).values_list("pk", "object_id"):
+            by_object[to_python(object_id)] = max(by_object.get(to_python(object_id), 0.0), scored[doc_id])
+        allowed = set(self.queryset.filter(pk__in=list(by_object)).values_list("pk", flat=True))
+        return sorted(((pk, score) for pk, score in by_object.items() if pk in allowed), key=lambda item: (-item[1], str(item[0])))
 
 
-def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
-    vendor = _vendor_backend(params)
-    return _thai_class(type(vendor))(params)
+class ChandraSearchResults(BaseSearchResults):
+    def _ranked(self):
+        if not hasattr(self.query_compiler, "_chandra_ranked"):
+            self.query_compiler._chandra_ranked = self.query_compiler.ranked()
+        return self.query_compiler._chandra_ranked
+
+    def _do_search(self):
+        ranked = self._ranked()
+        queryset = self.query_compiler.queryset
+        if ranked is None:
+            objects = list(queryset[self.start : self.stop])
+            scores = {}
+        elif self.query_compiler.order_by_relevance:
+            window = ranked[self.start : self.stop]
+            scores = dict(window)
+            found = queryset.in_bulk([pk for pk, _ in window])
+            objects = [found[pk] for pk, _ in window if pk in found]
+        else:
+            scores = dict(ranked)
+            objects = list(queryset.filter(pk__in=list(scores))[self.start : self.stop])
+        if self.prefetch_related:
+            from django.db.models import prefetch_related_objects
+
+            prefetch_related_objects(objects, *self.prefetch_related)
+        if self._score_field:
+            for obj in objects:
+                setattr(obj, self._score_field, scores.get(obj.pk))
+        return objects
+
+    def _do_count(self):
+        ranked = self._ranked()
+        if ranked is None:
+            return self.query_compiler.queryset[self.start : self.stop].count()
+        return len(ranked[self.start : self.stop])
+
+
+class ChandraSearchBackend(BaseSearchBackend):
+    query_compiler_class = ChandraQueryCompiler
+    autocomplete_query_compiler_class = ChandraQueryCompiler
+    results_class = ChandraSearchResults
+    index_class = ChandraIndex
+    rebuilder_class = ChandraRebuilder
+    # Search trouble (a cluster that is down) must not stop an editor from saving.
+    catch_indexing_errors = True
+
+
+SearchBackend = ChandraSearchBackend

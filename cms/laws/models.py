@@ -155,6 +155,8 @@ class Instrument(RevisionMixin, index.Indexed, models.Model):
     search_fields = [
         index.SearchField("title"),
         index.SearchField("english_title"),
+        index.SearchField("gazette"),
+        index.SearchField("note"),
         index.AutocompleteField("title"),
         index.AutocompleteField("english_title"),
         index.FilterField("kind"),
@@ -246,7 +248,7 @@ class ProvisionQuerySet(models.QuerySet):
         return self.filter(instrument__published=True)
 
 
-class Provision(RevisionMixin, models.Model):
+class Provision(RevisionMixin, index.Indexed, models.Model):
     """One provision (มาตรา or ข้อ): its current wording, as paragraphs (วรรค).
 
     ``html`` is the rendered text (cross-references and glossary terms linked),
@@ -269,6 +271,7 @@ class Provision(RevisionMixin, models.Model):
         FieldPanel("instrument"), FieldRowPanel([FieldPanel("number"), FieldPanel("order")]),
         FieldPanel("division"), FieldPanel("transitory"), FieldPanel("paragraphs"), FieldPanel("footnotes"),
     ]
+    search_fields = [index.SearchField("text")]
 
     class Meta:
         ordering = ["instrument", "order"]
@@ -302,6 +305,10 @@ class Provision(RevisionMixin, models.Model):
 
     def get_absolute_url(self):
         return reverse("laws:provision", kwargs={"slug": self.instrument.slug, "number": self.url_number})
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return super().get_indexed_objects().select_related("instrument", "division__parent")
 
     def save(self, *args, **kwargs):
         from .services import provision_render
@@ -449,6 +456,9 @@ class GlossaryTerm(RevisionMixin, index.Indexed, models.Model):
     search_fields = [
         index.SearchField("term_th"),
         index.SearchField("term_en"),
+        index.SearchField("definition_th"),
+        index.SearchField("definition_en"),
+        index.SearchField("aliases_th"),
         index.AutocompleteField("term_th"),
         index.AutocompleteField("term_en"),
     ]

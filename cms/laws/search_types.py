@@ -59,7 +59,7 @@ def register_search() -> None:
 
     register(
         Provision, key="provision", label=_("Law section"),
-        url=lambda obj: obj.get_absolute_url(), title=_provision_title, text=lambda obj: obj.text,
+        url=lambda obj: obj.get_absolute_url(), title=_provision_title,
         number=lambda obj: obj.number, date=lambda obj: obj.instrument.promulgated, language=lambda obj: "th",
         queryset=lambda: Provision.objects.public().select_related("instrument", "division__parent"),
         heading=_provision_heading, in_force=_in_force, lineage=_provision_lineage,
@@ -68,7 +68,6 @@ def register_search() -> None:
     register(
         Instrument, key="instrument", label=_("Law"),
         url=lambda obj: obj.get_absolute_url(), title=lambda obj: obj.title,
-        text=lambda obj: " ".join(filter(None, [obj.english_title, obj.gazette, obj.note])),
         date=lambda obj: obj.promulgated, language=lambda obj: "th",
         queryset=lambda: Instrument.objects.published(), in_force=lambda obj: obj.ended is None,
         standing=instrument_standing,
@@ -76,6 +75,5 @@ def register_search() -> None:
     register(
         GlossaryTerm, key="glossary", label=_("Glossary term"),
         url=lambda obj: obj.get_absolute_url(), title=lambda obj: f"{obj.term_th} ({obj.term_en})" if obj.term_en else obj.term_th,
-        text=lambda obj: "\n".join([obj.definition_th, obj.definition_en, *obj.aliases_th]),
         language=lambda obj: "th", queryset=lambda: GlossaryTerm.objects.all(), standing=lambda obj: GLOSSARY,
     )

@@ -113,18 +113,10 @@ def _search_paused():
 
 def instrument_index(*, instrument: Instrument) -> None:
     """Put an instrument and its provisions in the Thai search index (bulk imports skip signals)."""
-    from search import registry
-    from search.indexing import index_docs, object_doc
+    from search.indexing import index_objects
 
-    docs = []
-    for obj in [instrument, *instrument.provisions.select_related("instrument")]:
-        search_type = registry.get(type(obj))
-        if search_type is not None:
-            doc = object_doc(obj, search_type)
-            if doc:
-                docs.append(doc)
     try:
-        index_docs(docs)
+        index_objects([instrument, *instrument.provisions.select_related("instrument", "division__parent")])
     except Exception:  # noqa: BLE001 — search trouble must not undo an import
         logger.exception("laws: could not index %s", instrument.slug)
 
@@ -389,14 +381,13 @@ def glossary_import(*, entries: list[dict], index: bool = True) -> int:
 
 
 def _index_objects(objects) -> None:
-    from search import registry
-    from search.indexing import index_docs, object_doc
+    from search.indexing import index_objects
 
-    docs = [doc for obj in objects if (search_type := registry.get(type(obj))) and (doc := object_doc(obj, search_type))]
+    objects = list(objects)
     try:
-        index_docs(docs)
+        index_objects(objects)
     except Exception:  # noqa: BLE001
-        logger.exception("laws: could not index %d objects", len(docs))
+        logger.exception("laws: could not index %d objects", len(objects))
 
 
 def _glossary_import(entries: list[dict]) -> list[GlossaryTerm]:

@@ -12,12 +12,6 @@ def _thai(function):
     return wrapped
 
 
-def _bill_text(bill) -> str:
-    summaries = " ".join(summary.text for summary in bill.summaries.all())
-    return "\n".join(filter(None, [bill.short_title, bill.proposer, bill.category, bill.get_stage_display(),
-                                   bill.status_note, summaries]))
-
-
 # The record of law-making (bills, sittings, committees, senators) counts below the
 # constitution in force when a query names no year: a citizen's question about the law
 # is answered by the law, and a bill's short text would otherwise outrank it
@@ -32,22 +26,19 @@ def register_search() -> None:
 
     register(
         Bill, key="bill", label=_("Bill"),
-        url=lambda obj: obj.get_absolute_url(), title=lambda obj: obj.title, text=_bill_text,
+        url=lambda obj: obj.get_absolute_url(), title=lambda obj: obj.title,
         date=lambda obj: obj.introduced_on, language=lambda obj: "th",
         queryset=lambda: Bill.objects.prefetch_related("summaries"), standing=lambda obj: RECORD_STANDING,
     )
     register(
         Committee, key="committee", label=_("Committee"),
         url=lambda obj: obj.get_absolute_url(), title=lambda obj: obj.name,
-        text=lambda obj: "\n".join(filter(None, [obj.get_kind_display(), obj.remit])),
         date=lambda obj: obj.established_on, language=lambda obj: "th",
         queryset=lambda: Committee.objects.all(), standing=lambda obj: RECORD_STANDING,
     )
     register(
         Sitting, key="sitting", label=_("Sitting"),
         url=lambda obj: obj.get_absolute_url(), title=_thai(str),
-        text=lambda obj: "\n".join([str(obj.get_kind_display()), obj.presiding,
-                                    *(item.title for item in obj.agenda_items.all())]),
         date=lambda obj: obj.date, number=lambda obj: obj.number or None, language=lambda obj: "th",
         queryset=lambda: Sitting.objects.select_related("committee").prefetch_related("agenda_items"),
         standing=lambda obj: RECORD_STANDING,
@@ -55,6 +46,5 @@ def register_search() -> None:
     register(
         Senator, key="senator", label=_("Senator"),
         url=lambda obj: obj.get_absolute_url(), title=lambda obj: obj.full_name,
-        text=lambda obj: "\n".join(filter(None, [obj.get_selection_method_display(), obj.occupation_group])),
         language=lambda obj: "th", queryset=lambda: Senator.objects.all(), standing=lambda obj: RECORD_STANDING,
     )

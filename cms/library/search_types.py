@@ -8,16 +8,6 @@ DOCUMENT_KEY = "document"
 ARCHIVE_KEY = "archive"
 
 
-def _archive_text(record) -> str:
-    parts = [record.description, record.gazette_reference]
-    if record.collection_id:
-        parts.append(record.collection.title)
-    extraction = getattr(record.file, "extracted_text", None) if record.file_id else None
-    if extraction is not None and extraction.status == "done":
-        parts.append(extraction.text)
-    return "\n".join(part for part in parts if part)
-
-
 def register_search() -> None:
     from search.registry import register, register_page_type
 
@@ -28,7 +18,7 @@ def register_search() -> None:
     register_page_type(DocumentPage, key=DOCUMENT_KEY, label=_("Document"))
     register(
         ArchiveRecord, key=ARCHIVE_KEY, label=_("Archive record"),
-        url=lambda obj: obj.get_absolute_url(), title=lambda obj: obj.title, text=_archive_text,
+        url=lambda obj: obj.get_absolute_url(), title=lambda obj: obj.title,
         date=lambda obj: obj.date or dt.date(obj.year - 543, 1, 1), language=lambda obj: obj.locale.language_code,
         queryset=lambda: ArchiveRecord.objects.published().select_related("locale", "collection", "file"),
         standing=lambda obj: RECORD_STANDING,

@@ -77,17 +77,13 @@ def document_text_extract(*, document_id: int) -> str:
 
 
 def reindex_users_of(*, document_id: int) -> None:
-    """The Thai search and Wagtail's own search see the new text of the pages and records
-    that use this file."""
+    """The search sees the new text of the pages and records that use this file."""
     from wagtail.search.index import insert_or_update_object
 
-    from search.indexing import index_object
-
     for page in DocumentPage.objects.live().filter(file_id=document_id):
-        index_object(page)
         insert_or_update_object(page)
     for record in ArchiveRecord.objects.filter(file_id=document_id):
-        index_object(record)
+        insert_or_update_object(record)
 
 
 def document_saved(sender, instance, created=False, raw=False, **kwargs):

@@ -269,19 +269,10 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests from the admin
-# Wagtail's own search (the admin, choosers, Page.objects.search()): its database backend with
-# Chandra's Thai analyser in front (search/wagtail_backend.py), on PostgreSQL and SQLite alike.
+# One search index: Chandra's, as Wagtail's search backend (search/wagtail_backend.py), so the
+# public search, the API, the admin, choosers and Page.objects.search() read the same index
+# (in the database, or on Elasticsearch/OpenSearch with SEARCH_BACKEND=elasticsearch).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.wagtail_backend"}}
-ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
-if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS["default"] = {
-        "BACKEND": env.str("ELASTICSEARCH_BACKEND", default="wagtail.search.backends.elasticsearch8"),
-        "URLS": [ELASTICSEARCH_URL],
-        "INDEX": env.str("ELASTICSEARCH_INDEX", default="chandra"),
-        # Elasticsearch and OpenSearch ship a Thai analyser (dictionary word breaking): make it
-        # the default for text fields, so Thai words are split there too.
-        "INDEX_SETTINGS": {"settings": {"index": {"analysis": {"analyzer": {"default": {"type": "thai"}}}}}},
-    }
 
 # REST API: one version prefix, one error format, throttled.
 REST_FRAMEWORK = {

@@ -150,6 +150,7 @@ class DatabaseBackend:
                 in_force=getattr(doc, "in_force", True),
                 lineage=getattr(doc, "lineage", ""),
                 standing=getattr(doc, "standing", 1.0),
+                public=doc.public,
                 body=doc.body,
                 body_norm=normalise(doc.body),
                 length=length,
@@ -242,12 +243,14 @@ class DatabaseBackend:
         return SearchDocument.objects.count()
 
     def candidates(
-        self, query_terms: Counter, *, limit: int = 1000, key: str | None = None, year: int | None = None
+        self, query_terms: Counter, *, limit: int = 1000, key: str | None = None, year: int | None = None,
+        public: bool = True, content_types: list[int] | None = None,
     ) -> list[tuple[int, float]]:
         """The best ``limit`` documents for weighted query terms, as (document id, score):
-        the sum over the terms of ``query weight × idf × posting weight``. ``key`` and
-        ``year`` narrow the documents in the same query, so a filter never empties a page
-        that the unfiltered candidates would have crowded out."""
+        the sum over the terms of ``query weight × idf × posting weight``. ``key``,
+        ``year`` and ``content_types`` narrow the documents in the same query, so a filter
+        never empties a page that the unfiltered candidates would have crowded out;
+        ``public`` leaves out what the public does not see (Wagtail's admin search does not)."""
         stats = self.term_stats(query_terms)
         if not stats:
             return []
@@ -274,9 +277,12 @@ class DatabaseBackend:
         values = ", ".join([f"({cast})"] * len(weights))
         params = [value for pair in weights for value in pair] + [term_id for term_id, _ in weights]
         narrowing = ""
-        if key or year:
-            document = connection.ops.quote_name(SearchDocument._meta.db_table)
-            narrowing = f" AND p.document_id IN (SELECT d.id FROM {document} d WHERE "
+        document = connection.ops.quote_name(SearchDocument._meta.db_table)
+        if public:
+            # A small set (drafts, images, documents), read through its partial index.
+            narrowing = f" AND p.document_id NOT IN (SELECT d.id FROM {document} d WHERE NOT d.public)"
+        if key or year or content_types:
+            narrowing += f" AND p.document_id IN (SELECT d.id FROM {document} d WHERE "
             conditions = []
             if key:
                 conditions.append("d.key = %s")
@@ -284,6 +290,9 @@ class DatabaseBackend:
             if year:
                 conditions.append("d.year = %s")
                 params.append(year)
+            if content_types:
+                conditions.append(f"d.content_type_id IN ({', '.join(['%s'] * len(content_types))})")
+                params.extend(content_types)
             narrowing += " AND ".join(conditions) + ")"
         sql = (
             f"WITH q(term_id, idf) AS (VALUES {values}) "

@@ -30,6 +30,8 @@ MAPPING = {
             "words": {"type": "keyword"},
             "key": {"type": "keyword"},
             "year": {"type": "integer"},
+            "public": {"type": "boolean"},
+            "content_type": {"type": "integer"},
         }
     },
 }
@@ -104,7 +106,8 @@ class ElasticsearchBackend:
             counts, whole, _ = document_terms(doc)
             terms = " ".join(term for term, tf in counts.items() for _ in range(min(tf, 50)))
             lines.append(json.dumps({"index": {"_index": self.index_name, "_id": str(row.pk)}}))
-            lines.append(json.dumps({"terms": terms, "words": sorted(whole)[:5000], "key": doc.key, "year": row.year}, ensure_ascii=False))
+            lines.append(json.dumps({"terms": terms, "words": sorted(whole)[:5000], "key": doc.key, "year": row.year,
+                                     "public": doc.public, "content_type": doc.content_type_id}, ensure_ascii=False))
         result = self.request("POST", "/_bulk?refresh=true", "\n".join(lines) + "\n", ndjson=True)
         if result.get("errors"):
             raise SearchBackendError("bulk indexing reported errors")
@@ -122,7 +125,8 @@ class ElasticsearchBackend:
     # --- reading -------------------------------------------------------------------------------
 
     def candidates(
-        self, query_terms: Counter, *, limit: int = 1000, key: str | None = None, year: int | None = None
+        self, query_terms: Counter, *, limit: int = 1000, key: str | None = None, year: int | None = None,
+        public: bool = True, content_types: list[int] | None = None,
     ) -> list[tuple[int, float]]:
         if not query_terms:
             return []
@@ -133,6 +137,10 @@ class ElasticsearchBackend:
         narrowing = [{"term": {"key": key}}] if key else []
         if year:
             narrowing.append({"term": {"year": year}})
+        if public:
+            narrowing.append({"term": {"public": True}})
+        if content_types:
+            narrowing.append({"terms": {"content_type": list(content_types)}})
         query = {"bool": {"should": should, "minimum_should_match": 1, "filter": narrowing}}
         body = {"size": limit, "_source": False, "query": query}
         result = self.request("POST", f"/{self.index_name}/_search", body)

@@ -27,7 +27,7 @@ def _orphan_postings():
 def test_a_rebuild_in_another_process_does_not_strand_a_workers_postings(monkeypatch):
     worker = DatabaseBackend()  # a long-running web or task worker
     worker.index([_doc("1", "วุฒิสภาประชุม", "การประชุมวุฒิสภาครั้งแรก")])
-    # Another process (manage.py rebuild_search_index) empties and refills the index:
+    # Another process (manage.py update_index) empties and refills the index:
     # every term gets a new id.
     other = DatabaseBackend()
     other.clear()

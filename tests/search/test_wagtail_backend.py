@@ -1,12 +1,17 @@
-"""Wagtail's own search (the admin, choosers, ``Page.objects.search()``) goes through the
-Thai analyser: a word inside a longer Thai word is found, on the database Chandra runs on."""
+"""Wagtail's own search (the admin, choosers, ``Page.objects.search()``) reads Chandra's one
+index: a word inside a longer Thai word is found, drafts are found by editors but never by
+the public, and every object is indexed once."""
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from wagtail.documents import get_document_model
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
-from search.wagtail_backend import index_text, query_text
+from search import selectors
+from search.models import SearchDocument
+from search.wagtail_backend import ChandraSearchBackend
 
 pytestmark = pytest.mark.django_db
 
@@ -15,10 +20,43 @@ def titles(results):
     return sorted(page.title for page in results)
 
 
-def test_index_and_query_text_share_the_analyser():
-    assert "กฎ" in index_text("ร่างกฎหมาย").split()
-    assert set(query_text("กฎหมาย").split()) <= set(index_text("ร่างกฎหมายว่าด้วย").split())
-    assert query_text("?!…") == ""
+def test_wagtail_search_is_chandras_index():
+    assert isinstance(get_search_backend(), ChandraSearchBackend)
+
+
+def test_a_draft_is_found_by_editors_and_never_by_the_public(site):
+    from cms.news.models import NewsPage
+
+    page = NewsPage.objects.get(slug="open-house")
+    page.unpublish()
+    assert titles(Page.objects.search("เลขาธิการ")) == ["สำนักงานเลขาธิการวุฒิสภาเปิดบ้าน"]
+    assert titles(Page.objects.live().search("เลขาธิการ")) == []
+    assert selectors.search("เลขาธิการ").total == 0
+
+
+def test_every_object_is_indexed_once_and_update_index_rebuilds_the_one_index(site):
+    from cms.news.models import NewsPage
+
+    before = set(SearchDocument.objects.values_list("content_type_id", "object_id"))
+    call_command("update_index", verbosity=0)
+    after = set(SearchDocument.objects.values_list("content_type_id", "object_id"))
+    assert before <= after  # the rebuild adds the root page, made before any signal
+    assert SearchDocument.objects.count() == len(after) == Page.objects.count()
+    public = set(SearchDocument.objects.filter(public=True).values_list("object_id", flat=True))
+    assert {str(pk) for pk in NewsPage.objects.values_list("pk", flat=True)} <= public
+
+
+def test_and_or_ordering_and_scores(site):
+    assert titles(Page.objects.search("วุฒิสภา งบประมาณ", operator="and")) == ["วุฒิสภาพิจารณาร่างกฎหมายงบประมาณ"]
+    assert titles(Page.objects.search("เลขาธิการ งบประมาณ", operator="or")) == [
+        "วุฒิสภาพิจารณาร่างกฎหมายงบประมาณ", "สำนักงานเลขาธิการวุฒิสภาเปิดบ้าน",
+    ]
+    ordered = Page.objects.order_by("-title").search("วุฒิสภา", order_by_relevance=False)
+    assert [page.title for page in ordered] == sorted((page.title for page in ordered), reverse=True)
+    scored = list(Page.objects.search("กฎหมาย").annotate_score("score"))
+    assert scored and all(page.score > 0 for page in scored)
+    assert Page.objects.search("วุฒิสภา").count() == 2
+    assert len(Page.objects.search("วุฒิสภา")[:1]) == 1
 
 
 def test_a_thai_word_inside_a_compound_is_found_by_page_search(site):
@@ -76,3 +114,16 @@ def test_the_admin_snippet_search_finds_a_thai_word_inside_a_headword(client, db
     html = response.content.decode()
     assert "สมาชิกวุฒิสภา" in html
     assert "คณะรัฐมนตรี" not in html
+
+
+def test_an_admin_listing_filters_and_orders_by_any_field_while_searching(db):
+    from cms.legislation.models import Bill
+    from modelsearch.backends.base import SearchFieldError
+
+    bill = Bill.objects.create(title="ร่างพระราชบัญญัติงบประมาณรายจ่ายประจำปี", proposer="คณะรัฐมนตรี")
+    backend = get_search_backend()
+    listing = Bill.objects.filter(stage=bill.stage, proposer__startswith="คณะ").order_by("-received_on", "pk")
+    assert list(backend.search("งบประมาณ", listing, fields=["title"], order_by_relevance=False)) == [bill]
+    assert list(backend.autocomplete("งบประ", listing)) == [bill]
+    with pytest.raises(SearchFieldError):
+        backend.search("งบประมาณ", Bill, fields=["gazette_url"])

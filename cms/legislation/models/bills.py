@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from wagtail.models import TranslatableMixin
+from wagtail.search import index
 
 from cms.records.models import ChainedModel
 
@@ -75,7 +76,7 @@ class BillEventKind(models.TextChoices):
     IMPORTED = "bill_imported", _("Stage imported from a source")
 
 
-class Bill(ConcurrentTransitionMixin, ChainedModel, Sourced):
+class Bill(ConcurrentTransitionMixin, ChainedModel, index.Indexed, Sourced):
     """A bill (ร่างกฎหมาย) the Senate considers, or considered."""
 
     title = models.CharField(_("title"), max_length=500)
@@ -109,6 +110,12 @@ class Bill(ConcurrentTransitionMixin, ChainedModel, Sourced):
 
     objects = BillQuerySet.as_manager()
 
+    search_fields = [
+        index.SearchField("title"), index.SearchField("short_title"), index.SearchField("proposer"),
+        index.SearchField("category"), index.SearchField("get_stage_display"), index.SearchField("status_note"),
+        index.SearchField("summaries_text"), index.AutocompleteField("title"),
+    ]
+
     class Meta:
         ordering = ["-introduced_on", "-pk"]
         verbose_name = _("bill")
@@ -121,6 +128,13 @@ class Bill(ConcurrentTransitionMixin, ChainedModel, Sourced):
 
     def get_absolute_url(self):
         return reverse("legislation:bill_detail", kwargs={"pk": self.pk})
+
+    def summaries_text(self) -> str:
+        return " ".join(summary.text for summary in self.summaries.all())
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return super().get_indexed_objects().prefetch_related("summaries")
 
     @property
     def is_money(self):

@@ -3,6 +3,7 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 from .base import Sourced
 
@@ -15,7 +16,7 @@ class SelectionMethod(models.TextChoices):
     NOT_RECORDED = "", _("Not recorded")
 
 
-class Senator(Sourced):
+class Senator(index.Indexed, Sourced):
     """A member of the Senate (one row per person and Senate term)."""
 
     term = models.PositiveSmallIntegerField(_("Senate term"), db_index=True)
@@ -26,6 +27,11 @@ class Senator(Sourced):
                                         blank=True, default="")
     occupation_group = models.CharField(_("occupation group"), max_length=100, blank=True)
     active = models.BooleanField(_("in office"), default=True)
+
+    search_fields = [
+        index.SearchField("first_name"), index.SearchField("last_name"), index.SearchField("get_selection_method_display"),
+        index.SearchField("occupation_group"), index.AutocompleteField("first_name"), index.AutocompleteField("last_name"),
+    ]
 
     class Meta:
         ordering = ["-term", "first_name", "last_name"]
@@ -49,7 +55,7 @@ class CommitteeKind(models.TextChoices):
     JOINT = "joint", _("Joint committee")
 
 
-class Committee(Sourced):
+class Committee(index.Indexed, Sourced):
     """A committee (คณะกรรมาธิการ): standing, ad hoc (often for one bill) or joint with the House."""
 
     name = models.CharField(_("name"), max_length=300)
@@ -59,6 +65,11 @@ class Committee(Sourced):
     remit = models.TextField(_("remit"), blank=True)
     established_on = models.DateField(_("established on"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    search_fields = [
+        index.SearchField("name"), index.SearchField("get_kind_display"), index.SearchField("remit"),
+        index.AutocompleteField("name"),
+    ]
 
     class Meta:
         ordering = ["order", "name"]

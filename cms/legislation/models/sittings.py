@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 from .base import Sourced
 
@@ -56,7 +57,7 @@ class SittingQuerySet(models.QuerySet):
         return self.filter(date__lt=timezone.localdate()).order_by("-date", "-starts_at")
 
 
-class Sitting(Sourced):
+class Sitting(index.Indexed, Sourced):
     """A sitting of the Senate, a joint sitting of Parliament or a committee meeting."""
 
     kind = models.CharField(_("kind"), max_length=10, choices=SittingKind.choices, default=SittingKind.SENATE,
@@ -78,6 +79,11 @@ class Sitting(Sourced):
 
     objects = SittingQuerySet.as_manager()
 
+    search_fields = [
+        index.SearchField("get_kind_display"), index.SearchField("presiding"), index.SearchField("agenda_text"),
+        index.AutocompleteField("presiding"),
+    ]
+
     class Meta:
         ordering = ["-date", "-starts_at"]
         verbose_name = _("sitting")
@@ -91,6 +97,13 @@ class Sitting(Sourced):
 
     def get_absolute_url(self):
         return reverse("legislation:sitting_detail", kwargs={"pk": self.pk})
+
+    def agenda_text(self) -> list[str]:
+        return [item.title for item in self.agenda_items.all()]
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return super().get_indexed_objects().select_related("committee").prefetch_related("agenda_items")
 
 
 class AgendaItem(models.Model):

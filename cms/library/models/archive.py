@@ -120,7 +120,10 @@ class ArchiveRecord(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("file"),
         FieldPanel("published"),
     ]
-    search_fields = [index.SearchField("title"), index.SearchField("description"), index.AutocompleteField("title")]
+    search_fields = [
+        index.SearchField("title"), index.SearchField("description"), index.SearchField("gazette_reference"),
+        index.SearchField("collection_title"), index.SearchField("file_text"), index.AutocompleteField("title"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["year", "date", "title"]
@@ -132,6 +135,18 @@ class ArchiveRecord(TranslatableMixin, index.Indexed, models.Model):
 
     def get_absolute_url(self):
         return reverse("library:archive_record", kwargs={"pk": self.pk})
+
+    def collection_title(self) -> str:
+        return self.collection.title if self.collection_id else ""
+
+    def file_text(self) -> str:
+        """The text read from the attached file, once it has been read."""
+        extraction = getattr(self.file, "extracted_text", None) if self.file_id else None
+        return extraction.text if extraction is not None and extraction.status == "done" else ""
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return super().get_indexed_objects().select_related("locale", "collection", "file")
 
     def linked_bills(self):
         """The bills of this record or of any of its translations."""
