@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from cms.base.thai import arabic_digits
+from cms.base.thai import arabic_digits, localized_digits
 
 from . import areas
 from .conf import conf
@@ -35,8 +35,8 @@ class MultipleFileField(forms.FileField):
 
 def attachments_help():
     """The limits of attachments, in the language of the request (so not at import)."""
-    return _("Optional: up to %(count)d photos (JPEG, PNG, WebP) or PDF files, %(mb)d MB each.") % {
-        "count": conf.max_attachments, "mb": conf.max_upload_bytes // (1024 * 1024)}
+    return _("Optional: up to %(count)s photos (JPEG, PNG, WebP) or PDF files, %(mb)s MB each.") % {
+        "count": localized_digits(conf.max_attachments), "mb": localized_digits(conf.max_upload_bytes // (1024 * 1024))}
 
 
 def categories():
