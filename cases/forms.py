@@ -107,6 +107,8 @@ class CaseForm(forms.Form):
         messages go to the fields that have none of their own yet."""
         data = super().clean()
         fields = {name: data.get(name) for name in FILING_FIELDS if name in self.fields}
+        if "attachments" in fields:
+            fields["attachments"] = fields["attachments"] or []  # a refused file has its field's error already
         try:
             data["filing"] = validate_filing(**fields)
         except ValidationError as error:

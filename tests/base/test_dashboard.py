@@ -8,8 +8,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Page
 
-from cms.news.models import NewsPage
-from tests.factories import make_site
+from tests.factories import add_article, make_site
 
 pytestmark = pytest.mark.django_db
 
@@ -22,8 +21,8 @@ def panels(client, user):
 
 
 def draft(parent, *, title, slug, owner):
-    page = NewsPage(title=title, slug=slug, owner=owner, live=False, locale=parent.locale)
-    parent.add_child(instance=page)
+    page = add_article(parent, title=title, slug=slug, live=False)
+    Page.objects.filter(pk=page.pk).update(owner=owner)
     page.save_revision(user=owner)
     return Page.objects.get(pk=page.pk).specific
 
