@@ -50,4 +50,4 @@ def test_the_page_editor_speaks_thai(thai_admin):
 def test_content_languages_are_named_in_thai(thai_admin):
     article = add_article(make_site()["news_th"], title="ข่าวยังไม่แปล", slug="untranslated")
     html = thai_admin.get(reverse("wagtail_localize:submit_page_translation", args=[article.pk])).content.decode()
-    assert "อังกฤษ" in html and "แปลหน้านี้" in html
+    assert "อังกฤษ" in html and "แปลหน้า" in html and "English" not in html
