@@ -109,11 +109,11 @@ def test_translator_translates_a_published_article_into_english(browser, server_
     translator = login(translator_context.new_page(), "translator")
     translator.goto(edit_url)
     for text in ("Committee hears the public on a bill", "A Senate committee is hearing citizens before it considers a bill."):
-        translator.get_by_role("button", name="แปล", exact=True).first.click()
+        translator.get_by_role("button", name="Translate").first.click()
         translator.locator("textarea").first.fill(text)
-        translator.get_by_role("button", name="บันทึก", exact=True).first.click()
+        translator.get_by_role("button", name="Save").first.click()
         expect(translator.get_by_text(text)).to_be_visible()
-    translator.get_by_role("button", name="เผยแพร่เป็นภาษาอังกฤษ").click()
+    translator.get_by_role("button", name="Publish in English").click()
     translator.wait_for_load_state()
 
     reader = browser.new_context(locale="en-GB").new_page()
