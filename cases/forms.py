@@ -5,7 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from cms.base.thai import arabic_digits
+from cms.base.thai import arabic_digits, localized_digits
 
 from . import areas
 from .conf import conf
@@ -34,8 +34,8 @@ class MultipleFileField(forms.FileField):
 
 def attachments_help():
     """The limits of attachments, in the language of the request (so not at import)."""
-    return _("Optional: up to %(count)d photos (JPEG, PNG, WebP) or PDF files, %(mb)d MB each.") % {
-        "count": conf.max_attachments, "mb": conf.max_upload_bytes // (1024 * 1024)}
+    return _("Optional: up to %(count)s photos (JPEG, PNG, WebP) or PDF files, %(mb)s MB each.") % {
+        "count": localized_digits(conf.max_attachments), "mb": localized_digits(conf.max_upload_bytes // (1024 * 1024))}
 
 
 FILING_FIELDS = ("kind", "category", "subject", "description", "province", "district", "subdistrict", "respondent",
@@ -101,6 +101,8 @@ class CaseForm(forms.Form):
         messages go to the fields that have none of their own yet."""
         data = super().clean()
         fields = {name: data.get(name) for name in FILING_FIELDS if name in self.fields}
+        if "attachments" in fields:
+            fields["attachments"] = fields["attachments"] or []  # a refused file has its field's error already
         try:
             data["filing"] = validate_filing(**fields)
         except ValidationError as error:

@@ -124,7 +124,7 @@ register_snippet(CaseSettingsGroup)
 
 @hooks.register("construct_homepage_panels")
 def case_dashboard_panels(request, panels):
-    """Case intake sees the new complaints to screen and the overdue ones first."""
-    from .admin_views.dashboard import intake_panels
+    """Case staff see the cases waiting for them (new, assigned, overdue) first."""
+    from .admin_views.dashboard import case_panels
 
-    panels.extend(intake_panels(request.user))
+    panels.extend(case_panels(request.user))

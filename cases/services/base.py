@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import can_proceed
 
+from cms.base.thai import localized_digits
 from cms.records import services as records
 
 from .. import areas
@@ -167,7 +168,7 @@ class CheckedUpload:
 def attachment_count_error(attachments):
     """The message if a filing or a reply carries more files than allowed."""
     if len(attachments) > conf.max_attachments:
-        return _("Attach at most %(count)d files.") % {"count": conf.max_attachments}
+        return _("Attach at most %(count)s files.") % {"count": localized_digits(conf.max_attachments)}
     return None
 
 
@@ -178,7 +179,7 @@ def check_upload(upload):
     name = getattr(upload, "name", "file") or "file"
     size = getattr(upload, "size", None)
     too_large = _("“%(name)s” is too large: the limit is %(mb)s MB.") % {
-        "name": name, "mb": conf.max_upload_bytes // (1024 * 1024)}
+        "name": name, "mb": localized_digits(conf.max_upload_bytes // (1024 * 1024))}
     if size is not None and size > conf.max_upload_bytes:
         raise ValidationError(too_large)
     upload.seek(0)

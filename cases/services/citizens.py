@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, has_transition_perm
 
+from cms.base.thai import localized_digits
+
 from ..conf import conf
 from ..models import CITIZEN, Case, EventKind
 from ..models.case import normalise_code
@@ -59,7 +61,7 @@ def case_check_pin(*, code, pin, client_ip=""):
 
 def _locked_message(case):
     minutes = max(1, int((case.locked_until - timezone.now()).total_seconds() // 60) + 1)
-    return _("Too many wrong PINs for this code: it is locked for %(minutes)d minutes.") % {"minutes": minutes}
+    return _("Too many wrong PINs for this code: it is locked for %(minutes)s minutes.") % {"minutes": localized_digits(minutes)}
 
 
 def _citizen_transition(case, name, *, comment="", event_data=None, refuse_message):
@@ -109,7 +111,7 @@ def case_citizen_reply(*, case, message, attachments=()):
 
 def case_citizen_confirm(*, case, comment=""):
     return _citizen_transition(case, "citizen_confirm", comment=comment, refuse_message=_(
-        "You can confirm only a resolved case, within %(days)d days of its resolution.") % {"days": conf.reopen_days})
+        "You can confirm only a resolved case, within %(days)s days of its resolution.") % {"days": localized_digits(conf.reopen_days)})
 
 
 def case_citizen_reopen(*, case, reason):
@@ -117,7 +119,7 @@ def case_citizen_reopen(*, case, reason):
     if not reason:
         raise ValidationError({"reason": [_("Tell us why the case should be reopened.")]})
     return _citizen_transition(case, "citizen_reopen", comment=reason, refuse_message=_(
-        "You can reopen a case only within %(days)d days of its resolution.") % {"days": conf.reopen_days})
+        "You can reopen a case only within %(days)s days of its resolution.") % {"days": localized_digits(conf.reopen_days)})
 
 
 def case_citizen_withdraw(*, case, reason=""):

@@ -293,14 +293,28 @@ def _groups(home_th, home_en):
     return groups
 
 
+REVIEW_TASK = "ตรวจทานโดยผู้ตรวจทาน"
+REVIEW_WORKFLOW = "ตรวจทานและเผยแพร่"
+
+
 def _workflow(home_th, moderators):
     """One "review and publish" workflow on the whole public tree: editors
     submit, moderators approve (publishing it) or request changes with a comment."""
-    task = GroupApprovalTask.objects.filter(name="ตรวจทานโดยผู้ตรวจทาน (Moderators review)").first()
+    # Named in Thai only, as the admin shows them ("ส่งไปยัง ตรวจทานและเผยแพร่"); databases
+    # loaded when the names carried an English gloss are renamed.
+    task = GroupApprovalTask.objects.filter(name__startswith=REVIEW_TASK).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name="ตรวจทานโดยผู้ตรวจทาน (Moderators review)")
+        task = GroupApprovalTask.objects.create(name=REVIEW_TASK)
+    elif task.name != REVIEW_TASK:
+        task.name = REVIEW_TASK
+        task.save(update_fields=["name"])
     task.groups.set([moderators])
-    workflow, _ = Workflow.objects.get_or_create(name="ตรวจทานและเผยแพร่ (Review and publish)")
+    workflow = Workflow.objects.filter(name__startswith=REVIEW_WORKFLOW).first()
+    if workflow is None:
+        workflow = Workflow.objects.create(name=REVIEW_WORKFLOW)
+    elif workflow.name != REVIEW_WORKFLOW:
+        workflow.name = REVIEW_WORKFLOW
+        workflow.save(update_fields=["name"])
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task.task_ptr, defaults={"sort_order": 0})
     root = Page.get_first_root_node()
     WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})

@@ -4,6 +4,7 @@ cms/urls.py). Under ``/api/`` they answer in the API's JSON error format
 site's own page in the request's language. A request body over the size limit
 is a 413, and a database that is briefly unreachable a 503 with Retry-After."""
 
+import logging
 import sys
 
 from django.core.exceptions import RequestDataTooBig
@@ -18,6 +19,7 @@ from cms.api.errors import RETRY_AFTER_SECONDS, BadRequest, Unavailable, api_exc
 from cms.api.language import requested_language
 
 API_PREFIX = "/api/"
+logger = logging.getLogger(__name__)
 
 
 def _is_api(request):
@@ -77,15 +79,27 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+def _layout_page(request, status):
+    """The site's own page, with its menu and search in the request's language,
+    or None when it cannot be drawn (the database may be what failed)."""
+    try:
+        return render(request, "errors/server_error.html", status=status)
+    except Exception:
+        logger.exception("The error page could not be drawn with the site's layout; the static page is served")
+        return None
+
+
 def server_error(request):
-    """Needs no database (the error may be the database): the page is bilingual
-    and static. A database that cannot be reached is a 503, to be retried."""
+    """The site's page in the request's language; the static bilingual page,
+    which needs no database, when that cannot be drawn. A database that cannot
+    be reached is a 503, to be retried."""
     exc = api_exception(sys.exc_info()[1])
     if _is_api(request):
         return _api_error(request, Unavailable if isinstance(exc, Unavailable) else exceptions.APIException)
-    template = loader.get_template("500.html")
     status = 503 if isinstance(exc, Unavailable) else 500
-    response = HttpResponse(template.render({"request": request}), status=status)
+    response = None if status == 503 else _layout_page(request, status)
+    if response is None:
+        response = HttpResponse(loader.get_template("500.html").render({"request": request}), status=status)
     if status == 503:
         response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response

@@ -8,6 +8,7 @@ import threading
 import datetime as dt
 import json
 import logging
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -256,6 +257,24 @@ def _end_kind(reason: str) -> str:
     return EndKind.NONE
 
 
+# A provenance remark in English at the end of a Gazette reference:
+# ".../หน้า ๓๑๘/(date as transcribed by RzSyn: ๒๐ พฤษภาคม ๒๔๘๙)".
+_GAZETTE_REMARK = re.compile(r"/?\s*\(([^)]*[A-Za-z][^)]*)\)\s*$")
+
+
+def split_gazette(reference: str) -> tuple[str, str]:
+    """The Gazette reference as readers see it (keeping the date the remark gives,
+    in the reference's own form ".../หน้า ๓๑๘/๒๐ พฤษภาคม ๒๔๘๙"), and the English remark."""
+    match = _GAZETTE_REMARK.search(reference)
+    if match is None:
+        return reference, ""
+    kept = reference[: match.start()].rstrip(" /")
+    date = match.group(1).rpartition(":")[2].strip()
+    if date and not re.search(r"[A-Za-z]", date):
+        kept = f"{kept}/{date}"
+    return kept, match.group(1)
+
+
 def _constitution_fields(entry: dict) -> dict:
     """The catalogue's facts; its end dates and reasons were checked (shared/data README, 2026-11-29)."""
     promulgated = parse_iso(entry.get("promulgated"))
@@ -268,11 +287,12 @@ def _constitution_fields(entry: dict) -> dict:
     end_reason = entry.get("end_reason") or ""
     # The catalogue's provenance remarks are in English and meant for editors, so they go
     # with the source, not into the note shown to readers.
-    source = "; ".join(filter(None, [entry.get("date_source"), entry.get("note")]))
+    gazette, remark = split_gazette(entry.get("gazette") or "")
+    source = "; ".join(filter(None, [entry.get("date_source"), entry.get("note"), remark]))
     return {
         "kind": kind, "title": entry["title_th"], "english_title": english, "sequence": entry.get("no"),
         "promulgated": promulgated, "ended": parse_iso(entry.get("ended")), "end_kind": _end_kind(end_reason),
-        "end_reason": end_reason, "dates_verified": True, "gazette": entry.get("gazette") or "", "source": source[:500],
+        "end_reason": end_reason, "dates_verified": True, "gazette": gazette, "source": source[:500],
     }
 
 

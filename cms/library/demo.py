@@ -11,6 +11,7 @@ import json
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.utils import translation
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
@@ -233,13 +234,20 @@ def _archive(th, en) -> None:
         record = ArchiveRecord.objects.create(
             locale=th, title=instrument.title, record_type=RecordType.CONSTITUTION, year=year,
             date=instrument.promulgated, collection=collection, instrument=instrument,
-            gazette_reference=instrument.gazette.removeprefix("ราชกิจจานุเบกษา").strip(), description=instrument.end_reason if instrument.dates_verified else "",
+            gazette_reference=instrument.gazette.removeprefix("ราชกิจจานุเบกษา").strip(),
+            description=_end_in(instrument, "th"),
         )
         translated = record.copy_for_translation(en)
         translated.title = instrument.english_title or instrument.title
         translated.collection = collection_en
-        translated.description = ""
+        translated.description = _end_in(instrument, "en")
         translated.save()
+
+
+def _end_in(instrument, language):
+    """How a constitution ended, worded for readers of ``language``."""
+    with translation.override(language):
+        return str(instrument.public_end_reason)
 
 
 def _gazette_of_bills(th, en) -> None:

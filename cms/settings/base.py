@@ -187,7 +187,9 @@ LIVE_BUS = env.str("LIVE_BUS", default="redis" if REDIS_URL else ("postgres" if 
 LANGUAGE_CODE = "th"
 LANGUAGES = [("th", "ไทย"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Content languages named in the reader's language in the admin ("เผยแพร่เป็นภาษาอังกฤษ"); the
+# language switch (LANGUAGES) names each language in itself.
+WAGTAIL_CONTENT_LANGUAGES = [("th", _("Thai")), ("en", _("English"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = "Asia/Bangkok"
 USE_I18N = True

@@ -114,7 +114,7 @@ def test_citizen_files_tracks_replies_and_confirms_on_a_phone(phone_tab, server_
     expect(tab.locator("#case-state")).to_have_text("ดำเนินการแล้วเสร็จ")
     tab.get_by_role("button", name="แก้ไขแล้ว ปิดเรื่องได้").click()
     expect(tab.locator("#case-state")).to_have_text("ปิดเรื่อง")
-    tab.get_by_text("5 — ดีมาก").click()
+    tab.get_by_text("๕ — ดีมาก").click()
     tab.get_by_role("button", name="ส่งคะแนน").click()
     expect(tab.get_by_text("ขอบคุณสำหรับคะแนนของคุณ")).to_be_visible()
     assert axe_violations(tab) == []

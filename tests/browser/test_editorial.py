@@ -100,7 +100,7 @@ def test_translator_translates_a_published_article_into_english(browser, server_
     moderator_context = browser.new_context(locale="th-TH")
     moderator = login(moderator_context.new_page(), "moderator")
     moderator.goto(f"{server_url}/admin/localize/submit/page/{source_id}/")
-    moderator.get_by_label("English").check()
+    moderator.get_by_label("อังกฤษ").check()
     moderator.locator("form [type=submit]").last.click()
     moderator.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
     edit_url = moderator.url

@@ -241,3 +241,29 @@ def test_tracking_page_names_each_deadline(client, world):
     track(client, working, "246810", "en")
     html = client.get(url("cases:track_case", "en", code=working.code)).content.decode()
     assert 'data-testid="acknowledge-due"' not in html and 'data-testid="resolve-due"' in html
+
+
+def _help_and_errors(html):
+    return " ".join(re.findall(r'class="(?:help|field-error)"[^>]*>([^<]*)<', html))
+
+
+def test_thai_forms_count_in_thai_digits_and_english_ones_in_arabic(client, world, settings):
+    settings.CASES_MAX_ATTACHMENTS = 2
+
+    def too_many():
+        return [upload(f"p{i}.png", PNG, "image/png") for i in range(3)]
+
+    thai = client.post(url("cases:file"), form_data(world, attachments=too_many(), contact_phone="12")).content.decode()
+    texts = _help_and_errors(thai)
+    assert "แนบไฟล์ได้ไม่เกิน ๒ ไฟล์" in texts and "๙ ถึง ๑๕ หลัก" in texts
+    assert not re.search(r"[0-9]", texts), texts
+    english = client.post(url("cases:file", "en"), form_data(world, attachments=too_many())).content.decode()
+    assert "Attach at most 2 files." in _help_and_errors(english)
+    tracking = client.get(url("cases:track")).content.decode()
+    assert "ตัวเลข ๖ หลัก" in _help_and_errors(tracking)
+
+
+def test_an_empty_file_is_refused_on_the_form(client, world):
+    response = client.post(url("cases:file"), form_data(world, attachments=[upload("empty.png", b"", "image/png")]))
+    assert response.status_code == 200
+    assert "attachments" in response.context["form"].errors and Case.objects.count() == 0

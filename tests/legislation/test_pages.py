@@ -174,3 +174,17 @@ def test_api_schema_documents_the_year_filter_and_empty_filter_values(client):
     assert parameters["year"]["schema"] == {"type": "integer", "minimum": 1, "maximum": 9999}
     assert parameters["year"]["allowEmptyValue"] and parameters["committee"]["allowEmptyValue"]
     assert "allowEmptyValue" not in parameters["page_size"]
+
+
+def test_sittings_and_counts_use_the_readers_digits(client):
+    sitting = SittingFactory(date=timezone.localdate() + dt.timedelta(days=3), number="ครั้งที่ 99",
+                             starts_at=dt.time(9, 30))
+    thai = client.get(reverse("legislation:sitting_list")).content.decode()
+    assert "ครั้งที่ ๙๙" in thai and "๐๙:๓๐" in thai and "09:30" not in thai
+    detail = client.get(sitting.get_absolute_url()).content.decode()
+    assert "ครั้งที่ ๙๙" in detail and str(sitting.date.year) not in detail.split("<title>")[1].split("</title>")[0]
+    BillFactory(title="ร่างพระราชบัญญัติทดสอบตัวเลข")
+    assert "๑ ร่าง" in client.get(reverse("legislation:bill_list"), {"q": "ทดสอบตัวเลข"}).content.decode()
+    with translation.override("en"):
+        english = client.get(reverse("legislation:sitting_list")).content.decode()
+    assert "09:30" in english

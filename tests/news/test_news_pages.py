@@ -95,12 +95,3 @@ def test_missing_page_is_a_styled_404_in_each_language(client, site):
     english = client.get("/en/does-not-exist/")
     assert english.status_code == 404
     assert "Page not found" in english.text
-
-
-def test_server_error_page_needs_no_database(rf):
-    from cms.base.errors import server_error
-
-    response = server_error(rf.get("/th/"))
-    assert response.status_code == 500
-    assert "ขออภัย ระบบขัดข้องชั่วคราว" in response.content.decode()
-    assert "Sorry, something went wrong" in response.content.decode()
