@@ -26,7 +26,6 @@ import os
 import pathlib
 import random
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -37,8 +36,10 @@ import urllib.parse
 import urllib.request
 import uuid
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+
+from bench.support import PYTHON, ROOT, admin, database_urls, free_port, run_helper  # noqa: E402
+
 DB_NAME = "chandra_bench_cases"
 
 INTAKE_CLIENTS = int(os.environ.get("CASES_BENCH_CLIENTS", 8))
@@ -66,21 +67,6 @@ def _log(message):
 
 # --- the database of our own ------------------------------------------------------------------
 
-def _urls():
-    base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/chandra")
-    parts = urllib.parse.urlsplit(base)
-    if not parts.scheme.startswith("postgres"):
-        raise SystemExit("cases bench: DATABASE_URL must point at PostgreSQL")
-    return (urllib.parse.urlunsplit(parts._replace(path="/postgres")),
-            urllib.parse.urlunsplit(parts._replace(path="/" + DB_NAME)))
-
-
-def _admin(statement):
-    import psycopg
-
-    admin_url, _ = _urls()
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(statement)
 
 
 def _env(db_url):
@@ -95,25 +81,13 @@ def _env(db_url):
     return env
 
 
-def _helper(env, *args, timeout=600):
-    result = subprocess.run([PYTHON, __file__, "--helper", *args], cwd=ROOT, env=env, capture_output=True,
-                            text=True, timeout=timeout)
-    if result.returncode:
-        raise RuntimeError(f"helper {args} failed:\n{result.stderr[-4000:]}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
-
 
 # --- the server --------------------------------------------------------------------------------
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Server:
     def __init__(self, env):
-        self.env, self.port = env, _free_port()
+        self.env, self.port = env, free_port()
         self.base = f"http://127.0.0.1:{self.port}"
 
     def __enter__(self):
@@ -231,33 +205,33 @@ def _inbox_latency(base, sessions):
 # --- the whole run -----------------------------------------------------------------------------
 
 def run() -> dict:
-    _, db_url = _urls()
-    _admin(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
-    _admin(f'CREATE DATABASE "{DB_NAME}"')
+    _, db_url = database_urls(DB_NAME)
+    admin(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+    admin(f'CREATE DATABASE "{DB_NAME}"')
     env = _env(db_url)
     try:
         _log("migrating")
         subprocess.run([PYTHON, "manage.py", "migrate", "--verbosity", "0"], cwd=ROOT, env=env, check=True,
                        timeout=600)
-        world = _helper(env, "setup")
+        world = run_helper(__file__, env, "setup")
         with Server(env) as server:
             _log(f"intake: {INTAKE_CLIENTS} clients × {INTAKE_PER_CLIENT} cases, {RETRY_SHARE:.0%} retried at once")
             keys, elapsed, mismatched, failed = _intake(server.base, world["category"])
-            counted = _helper(env, "count", json.dumps(keys))
+            counted = run_helper(__file__, env, "count", json.dumps(keys))
             intake_per_s = round(len(keys) / elapsed, 1)
             lost = counted["lost"] + len(failed)
             duplicated = counted["duplicated"] + len(mismatched)
             _log(f"intake: {len(keys)} keys in {elapsed:.1f} s; in the database {counted}; "
                  f"failed answers {len(failed)}, retries with another code {len(mismatched)}")
             _log(f"generating {INBOX_CASES:,} cases")
-            generated = _helper(env, "generate", str(INBOX_CASES), timeout=900)
+            generated = run_helper(__file__, env, "generate", str(INBOX_CASES), timeout=900)
             _log(f"generated in {generated['seconds']} s; measuring the inbox")
             p50, p95, n = _inbox_latency(server.base, world["sessions"])
             _log(f"inbox: {n} requests")
         return {"intake_per_s": intake_per_s, "lost": lost, "duplicated": duplicated,
                 "inbox_p50_ms": round(p50, 1), "inbox_p95_ms": round(p95, 1), "cases": generated["total"]}
     finally:
-        _admin(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+        admin(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
 
 
 # --- helpers run inside Django (child processes) ------------------------------------------------

@@ -23,10 +23,11 @@ import statistics
 import subprocess
 import sys
 import time
-import urllib.parse
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+
+from bench.support import PYTHON, ROOT, admin, database_urls, free_port, run_helper  # noqa: E402
+
 DB_NAME = "chandra_bench_live"
 VIEWERS = int(os.environ.get("LIVE_BENCH_VIEWERS", 1000))
 CHANGES = int(os.environ.get("LIVE_BENCH_CHANGES", 5))
@@ -40,20 +41,6 @@ def _log(message):
     print(f"[live bench] {message}", file=sys.stderr, flush=True)
 
 
-def _urls():
-    base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/chandra")
-    parts = urllib.parse.urlsplit(base)
-    if not parts.scheme.startswith("postgres"):
-        raise SystemExit("live bench: DATABASE_URL must point at PostgreSQL")
-    return (urllib.parse.urlunsplit(parts._replace(path="/postgres")),
-            urllib.parse.urlunsplit(parts._replace(path="/" + DB_NAME)))
-
-
-def _admin(statement):
-    import psycopg
-
-    with psycopg.connect(_urls()[0], autocommit=True) as connection:
-        connection.execute(statement)
 
 
 def _env(db_url):
@@ -64,25 +51,13 @@ def _env(db_url):
     return env
 
 
-def _helper(env, *args):
-    result = subprocess.run([PYTHON, __file__, "--helper", *args], cwd=ROOT, env=env, capture_output=True,
-                            text=True, timeout=600)
-    if result.returncode:
-        raise RuntimeError(f"helper {args} failed:\n{result.stderr[-4000:]}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
-
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Server:
     """uvicorn, as in production (README), with its own process group."""
 
     def __init__(self, env):
-        self.env, self.port = env, _free_port()
+        self.env, self.port = env, free_port()
 
     def __enter__(self):
         uvicorn = pathlib.Path(PYTHON).with_name("uvicorn")
@@ -168,20 +143,20 @@ async def _watch_all(port, path, env, pk):
 
 
 def run():
-    _, db_url = _urls()
+    _, db_url = database_urls(DB_NAME)
     env = _env(db_url)
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, max(soft, 8 * VIEWERS)), hard))
-    _admin(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-    _admin(f"CREATE DATABASE {DB_NAME}")
+    admin(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+    admin(f"CREATE DATABASE {DB_NAME}")
     try:
         _log("migrating")
         subprocess.run([PYTHON, "manage.py", "migrate", "--no-input", "-v", "0"], cwd=ROOT, env=env, check=True)
-        pk = _helper(env, "setup")["pk"]
+        pk = run_helper(__file__, env, "setup")["pk"]
         with Server(env) as server:
             latencies, missed = asyncio.run(_watch_all(server.port, f"/live/{pk}/events/", env, pk))
     finally:
-        _admin(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+        admin(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
     latencies.sort()
     percentile = (lambda q: round(latencies[min(len(latencies) - 1, int(q * len(latencies)))])) if latencies else (
         lambda q: None)

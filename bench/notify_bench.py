@@ -27,11 +27,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.parse
 from collections import Counter
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+
+from bench.support import PYTHON, ROOT, admin, database_urls, free_port, run_helper  # noqa: E402
+
 DB_NAME = "chandra_bench_notify"
 FOLLOWERS = int(os.environ.get("NOTIFY_BENCH_FOLLOWERS", 100_000))
 SENDERS = int(os.environ.get("NOTIFY_BENCH_SENDERS", 4))
@@ -44,26 +45,7 @@ def _log(message):
     print(f"[notify bench] {message}", file=sys.stderr, flush=True)
 
 
-def _urls():
-    base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/chandra")
-    parts = urllib.parse.urlsplit(base)
-    if not parts.scheme.startswith("postgres"):
-        raise SystemExit("notify bench: DATABASE_URL must point at PostgreSQL")
-    return (urllib.parse.urlunsplit(parts._replace(path="/postgres")),
-            urllib.parse.urlunsplit(parts._replace(path="/" + DB_NAME)))
 
-
-def _admin(statement):
-    import psycopg
-
-    with psycopg.connect(_urls()[0], autocommit=True) as connection:
-        connection.execute(statement)
-
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _env(db_url, smtp_port):
@@ -74,13 +56,6 @@ def _env(db_url, smtp_port):
                 "EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(smtp_port), "EMAIL_USE_TLS": "false"})
     return env
 
-
-def _helper(env, *args):
-    result = subprocess.run([PYTHON, __file__, "--helper", *args], cwd=ROOT, env=env, capture_output=True,
-                            text=True, timeout=1200)
-    if result.returncode:
-        raise RuntimeError(f"helper {args} failed:\n{result.stderr[-4000:]}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def _wait_port(port, timeout=30):
@@ -108,24 +83,24 @@ def _count(paths, expected):
 
 
 def run():
-    _, db_url = _urls()
-    smtp_port = _free_port()
+    _, db_url = database_urls(DB_NAME)
+    smtp_port = free_port()
     env = _env(db_url, smtp_port)
-    _admin(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-    _admin(f"CREATE DATABASE {DB_NAME}")
+    admin(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+    admin(f"CREATE DATABASE {DB_NAME}")
     sinks, senders = [], []
     with tempfile.TemporaryDirectory(prefix="chandra-notify-") as tmp:
         try:
             _log("migrating")
             subprocess.run([PYTHON, "manage.py", "migrate", "--no-input", "-v", "0"], cwd=ROOT, env=env, check=True)
             _log(f"creating {FOLLOWERS} followers")
-            setup = _helper(env, "setup", str(FOLLOWERS))
+            setup = run_helper(__file__, env, "setup", str(FOLLOWERS), timeout=1200)
             sink_files = [os.path.join(tmp, f"sink-{n}.txt") for n in range(SINKS)]
             sinks = [subprocess.Popen([PYTHON, str(ROOT / "bench" / "smtp_sink.py"), str(smtp_port), path],
                                       cwd=ROOT, start_new_session=True) for path in sink_files]
             _wait_port(smtp_port)
             _log("moving the bill")
-            enqueue = _helper(env, "move", str(setup["bill"]), str(setup["warm_up"]))
+            enqueue = run_helper(__file__, env, "move", str(setup["bill"]), str(setup["warm_up"]), timeout=1200)
             _log(f"queued {enqueue['queued']} messages in {enqueue['enqueue_s']} s; sending with {SENDERS} senders")
             started = time.monotonic()
             senders = [subprocess.Popen([PYTHON, "manage.py", "send_follow_mail"], cwd=ROOT, env=env,
@@ -147,7 +122,7 @@ def run():
             for process in senders + sinks:
                 if process.poll() is None:
                     os.killpg(process.pid, signal.SIGKILL)
-            _admin(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+            admin(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
     return {"followers": FOLLOWERS, "enqueue_s": enqueue["enqueue_s"], "deliver_s": round(deliver_s, 1),
             "duplicates": duplicates, "lost": lost}
 

@@ -33,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.support import PYTHON, ROOT, free_port, gunicorn, nginx, stop, wait_for, wrk_rps  # noqa: E402
+from bench.support import PYTHON, ROOT, admin, database_urls, free_port, gunicorn, nginx, stop, wait_for, wrk_rps  # noqa: E402
 
 DB_NAME = "chandra_bench_pages"
 ROUNDS = int(os.environ.get("PAGES_BENCH_ROUNDS", "3"))
@@ -75,20 +75,6 @@ def _log(message):
     print(f"[pages bench] {message}", file=sys.stderr, flush=True)
 
 
-def _db_urls():
-    base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/chandra")
-    parts = urllib.parse.urlsplit(base)
-    return (urllib.parse.urlunsplit(parts._replace(path="/postgres")),
-            urllib.parse.urlunsplit(parts._replace(path="/" + DB_NAME)))
-
-
-def _admin(statement):
-    import psycopg
-
-    with psycopg.connect(_db_urls()[0], autocommit=True) as connection:
-        connection.execute(statement)
-
-
 def _env(db_url, **extra):
     env = dict(os.environ)
     env.pop("REDIS_URL", None)  # each worker's own memory: the front, not Redis, is measured
@@ -108,9 +94,9 @@ def _front_conf(tmp: Path, front_port: int, app_port: int) -> str:
 
 
 def run() -> dict:
-    admin_url, db_url = _db_urls()
-    _admin(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
-    _admin(f'CREATE DATABASE "{DB_NAME}"')
+    _, db_url = database_urls(DB_NAME)
+    admin(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+    admin(f'CREATE DATABASE "{DB_NAME}"')
     tmp = Path(tempfile.mkdtemp(prefix="chandra-pages-bench-"))
     processes = []
     try:
@@ -167,7 +153,7 @@ def run() -> dict:
         for process in reversed(processes):
             stop(process)
         shutil.rmtree(tmp, ignore_errors=True)
-        _admin(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+        admin(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
 
 
 def load():

@@ -27,16 +27,14 @@ import sys
 import threading
 import time
 import urllib.error
-import urllib.parse
 import urllib.request
 import uuid
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
 
-from bench import cases_bench  # noqa: E402  (its server, environment and database helpers)
+from bench import cases_bench  # noqa: E402  (its server and environment)
+from bench.support import PYTHON, ROOT, admin, database_urls, run_helper  # noqa: E402
 
-ROOT = cases_bench.ROOT
-PYTHON = cases_bench.PYTHON
 DB_NAME = "chandra_bench_restart"
 CLIENTS = int(os.environ.get("RESTART_BENCH_CLIENTS", 8))
 PER_CLIENT = int(os.environ.get("RESTART_BENCH_PER_CLIENT", 30))
@@ -46,14 +44,6 @@ LINE = "restart: filed={filed} lost={lost} duplicated={duplicated} errors_5xx_ot
 
 def _log(message):
     print(f"[restart bench] {message}", file=sys.stderr, flush=True)
-
-
-def _db_url():
-    base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/chandra")
-    parts = urllib.parse.urlsplit(base)
-    if not parts.scheme.startswith("postgres"):
-        raise SystemExit("restart bench: DATABASE_URL must point at PostgreSQL")
-    return urllib.parse.urlunsplit(parts._replace(path="/" + DB_NAME))
 
 
 def restart_postgresql():
@@ -140,21 +130,21 @@ def _load(base, category, tally, restart_at):
 
 
 def run() -> dict:
-    db_url = _db_url()
-    cases_bench._admin(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
-    cases_bench._admin(f'CREATE DATABASE "{DB_NAME}"')
+    db_url = database_urls(DB_NAME)[1]
+    admin(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+    admin(f'CREATE DATABASE "{DB_NAME}"')
     env = cases_bench._env(db_url)
     try:
         _log("migrating")
         subprocess.run([PYTHON, "manage.py", "migrate", "--verbosity", "0"], cwd=ROOT, env=env, check=True,
                        timeout=600)
-        world = cases_bench._helper(env, "setup")
+        world = run_helper(cases_bench.__file__, env, "setup")
         tally = Tally()
         total = CLIENTS * PER_CLIENT
         with cases_bench.Server(env) as server:
             _log(f"{CLIENTS} clients × {PER_CLIENT} filings; PostgreSQL restarts after {total // 3}")
             answers = _load(server.base, world["category"], tally, restart_at=total // 3)
-        counted = cases_bench._helper(env, "count", json.dumps(list(answers)))
+        counted = run_helper(cases_bench.__file__, env, "count", json.dumps(list(answers)))
         filed = sum(1 for status, _code in answers.values() if status in (200, 201))
         unanswered = sum(1 for status, _code in answers.values() if status not in (200, 201))
         statuses = dict(tally.statuses)
@@ -165,7 +155,7 @@ def run() -> dict:
         return {"filed": filed, "lost": counted["lost"] + unanswered, "duplicated": counted["duplicated"],
                 "errors_5xx_other_than_503": other_5xx}
     finally:
-        cases_bench._admin(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+        admin(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pathlib
+import json
 import re
 import signal
 import socket
@@ -11,10 +12,39 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+
+
+def database_urls(db_name: str) -> tuple[str, str]:
+    """The server's maintenance database and a benchmark's own database, beside DATABASE_URL's."""
+    base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/chandra")
+    parts = urllib.parse.urlsplit(base)
+    if not parts.scheme.startswith("postgres"):
+        raise SystemExit("benchmarks need DATABASE_URL to point at PostgreSQL")
+    return (urllib.parse.urlunsplit(parts._replace(path="/postgres")),
+            urllib.parse.urlunsplit(parts._replace(path="/" + db_name)))
+
+
+def admin(statement: str) -> None:
+    """Run one statement (CREATE/DROP DATABASE) on the maintenance database."""
+    import psycopg
+
+    with psycopg.connect(database_urls("postgres")[0], autocommit=True) as connection:
+        connection.execute(statement)
+
+
+def run_helper(script, env, *args, timeout=600):
+    """Run ``script --helper *args`` in a process of its own (its own Django set-up) and
+    return the JSON of its last line of output."""
+    result = subprocess.run([PYTHON, str(script), "--helper", *args], cwd=ROOT, env=env, capture_output=True,
+                            text=True, timeout=timeout)
+    if result.returncode:
+        raise RuntimeError(f"helper {args} failed:\n{result.stderr[-4000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def free_port() -> int:

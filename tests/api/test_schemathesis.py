@@ -39,4 +39,5 @@ def categories(db):
 def test_api_conforms_to_its_schema(case):
     # Every check but "schema-valid data is accepted": a filing's category must exist and a PIN
     # must be right, which no schema can say; those refusals are documented 4xx answers.
-    case.call_and_validate(excluded_checks=[positive_data_acceptance])
+    # The WSGI transport does not unpack gzip, so the answers are asked for uncompressed.
+    case.call_and_validate(headers={"Accept-Encoding": "identity"}, excluded_checks=[positive_data_acceptance])
