@@ -125,7 +125,7 @@ async def _watch_all(port, path, env, pk):
             await asyncio.sleep(0.05)
     await asyncio.wait_for(asyncio.gather(*(viewer.ready.wait() for viewer in viewers)), timeout=120)
     _log(f"{VIEWERS} viewers connected; changing the sitting {CHANGES} times")
-    changes = await asyncio.to_thread(_helper, env, "change", str(pk), str(CHANGES))
+    changes = await asyncio.to_thread(run_helper, __file__, env, "change", str(pk), str(CHANGES))
     await asyncio.sleep(WAIT_AFTER_S)
     stop.set()
     for task in tasks:
