@@ -169,7 +169,7 @@ def load():
 
     base_demo.load(stdout=io.StringIO())
     services.load_constitutions(only={"constitution_2560_sections.jsonl"}, index=False)
-    call_command("rebuild_search_index", verbosity=0)
+    call_command("update_index", verbosity=0)
 
 
 if __name__ == "__main__":

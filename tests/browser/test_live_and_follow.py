@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from playwright.sync_api import expect
 
+from cms.base.thai import thai_digits
 from cms.legislation.models import Bill, Committee
 from cms.legislation.services import available_transitions, bill_move
 from cms.live.models import ItemStatus, LiveSitting
@@ -24,6 +25,7 @@ def test_the_live_page_follows_the_officers_changes_without_a_reload(tab, server
     live_update(live=live, current_item=target, item_status=ItemStatus.DEBATING)
     expect(tab.locator("[data-live-field='item.title']")).to_have_text(target.title, timeout=5000)
     expect(tab.locator("[data-live-field='item_status']")).to_have_text("อภิปราย")
+    expect(tab.locator("[data-live-field='item.number']")).to_have_text(thai_digits(target.number))
     assert tab.evaluate("window.notReloaded") is True
     live_update(live=live, on_air=False)
     expect(tab.get_by_text("ขณะนี้ไม่ได้ประชุม")).to_be_visible(timeout=5000)

@@ -5,6 +5,11 @@
   var root = document.querySelector("[data-live-stream]");
   if (!root || !window.EventSource) { return; }
   var version = parseInt(root.dataset.version, 10) || 0;
+  // Numbers in Thai digits on Thai pages, as the server writes them.
+  var thaiDigits = (document.documentElement.lang || "").indexOf("th") === 0;
+  function digits(text) {
+    return thaiDigits ? text.replace(/[0-9]/g, function (digit) { return "๐๑๒๓๔๕๖๗๘๙".charAt(+digit); }) : text;
+  }
   var labels = {};
   ["live-status-labels", "live-outcome-labels"].forEach(function (id) {
     var node = document.getElementById(id);
@@ -32,7 +37,8 @@
       var value = lookup(state, node.dataset.liveField);
       var table = node.dataset.liveLabels;
       if (table) { value = labels[table][String(value)]; }
-      node.textContent = value === null || value === undefined ? (node.tagName === "DD" ? "–" : "") : String(value);
+      var text = value === null || value === undefined ? (node.tagName === "DD" ? "–" : "") : String(value);
+      node.textContent = node.hasAttribute("data-live-number") ? digits(text) : text;
     });
     root.dataset.version = String(state.version);
   }
