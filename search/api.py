@@ -79,7 +79,7 @@ def _absolute(request, url):
 
 
 def _int(value, name, default, maximum):
-    if value in (None, ""):
+    if value is None:
         return default
     try:
         number = int(value)
