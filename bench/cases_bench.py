@@ -21,11 +21,11 @@ so the parent process's own Django state (other benchmarks) does not matter.
 """
 
 import concurrent.futures
+import contextlib
 import json
 import os
 import pathlib
 import random
-import signal
 import statistics
 import subprocess
 import sys
@@ -38,7 +38,7 @@ import uuid
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
 
-from bench.support import PYTHON, ROOT, admin, database_urls, free_port, run_helper  # noqa: E402
+from bench.support import PYTHON, ROOT, admin, database_urls, free_port, gunicorn, run_helper, serving  # noqa: E402
 
 DB_NAME = "chandra_bench_cases"
 
@@ -82,37 +82,13 @@ def _env(db_url):
 
 
 
-# --- the server --------------------------------------------------------------------------------
-
-
-class Server:
-    def __init__(self, env):
-        self.env, self.port = env, free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-
-    def __enter__(self):
-        gunicorn = pathlib.Path(PYTHON).with_name("gunicorn")
-        command = [str(gunicorn), "cms.wsgi:application", "-b", f"127.0.0.1:{self.port}", "-w", str(WORKERS),
-                   "--threads", "2", "--preload", "--timeout", "120", "--log-level", "warning"]
-        self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.PIPE, start_new_session=True)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(self.base + "/api/v1/case-categories/", timeout=5).read()
-                return self
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                if self.process.poll() is not None:
-                    raise RuntimeError("gunicorn stopped: " + self.process.stderr.read().decode()[-3000:])
-                time.sleep(0.3)
-        raise RuntimeError("gunicorn did not start in 60 s")
-
-    def __exit__(self, *exc):
-        try:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            self.process.wait(timeout=20)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
-            os.killpg(self.process.pid, signal.SIGKILL)
+@contextlib.contextmanager
+def server(env):
+    """Chandra under gunicorn, loaded once before its workers fork; yields its address."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with serving(gunicorn(env, port, workers=WORKERS, threads=2, preload=True), base + "/api/v1/case-categories/"):
+        yield base
 
 
 # --- intake ------------------------------------------------------------------------------------
@@ -214,9 +190,9 @@ def run() -> dict:
         subprocess.run([PYTHON, "manage.py", "migrate", "--verbosity", "0"], cwd=ROOT, env=env, check=True,
                        timeout=600)
         world = run_helper(__file__, env, "setup")
-        with Server(env) as server:
+        with server(env) as base:
             _log(f"intake: {INTAKE_CLIENTS} clients × {INTAKE_PER_CLIENT} cases, {RETRY_SHARE:.0%} retried at once")
-            keys, elapsed, mismatched, failed = _intake(server.base, world["category"])
+            keys, elapsed, mismatched, failed = _intake(base, world["category"])
             counted = run_helper(__file__, env, "count", json.dumps(keys))
             intake_per_s = round(len(keys) / elapsed, 1)
             lost = counted["lost"] + len(failed)
@@ -226,7 +202,7 @@ def run() -> dict:
             _log(f"generating {INBOX_CASES:,} cases")
             generated = run_helper(__file__, env, "generate", str(INBOX_CASES), timeout=900)
             _log(f"generated in {generated['seconds']} s; measuring the inbox")
-            p50, p95, n = _inbox_latency(server.base, world["sessions"])
+            p50, p95, n = _inbox_latency(base, world["sessions"])
             _log(f"inbox: {n} requests")
         return {"intake_per_s": intake_per_s, "lost": lost, "duplicated": duplicated,
                 "inbox_p50_ms": round(p50, 1), "inbox_p95_ms": round(p95, 1), "cases": generated["total"]}

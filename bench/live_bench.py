@@ -17,8 +17,6 @@ import json
 import os
 import pathlib
 import resource
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -26,7 +24,7 @@ import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
 
-from bench.support import PYTHON, ROOT, admin, database_urls, free_port, run_helper  # noqa: E402
+from bench.support import PYTHON, ROOT, admin, database_urls, free_port, run_helper, serving, uvicorn  # noqa: E402
 
 DB_NAME = "chandra_bench_live"
 VIEWERS = int(os.environ.get("LIVE_BENCH_VIEWERS", 1000))
@@ -51,38 +49,6 @@ def _env(db_url):
     return env
 
 
-
-
-class Server:
-    """uvicorn, as in production (README), with its own process group."""
-
-    def __init__(self, env):
-        self.env, self.port = env, free_port()
-
-    def __enter__(self):
-        uvicorn = pathlib.Path(PYTHON).with_name("uvicorn")
-        command = [str(uvicorn), "cms.asgi:application", "--host", "127.0.0.1", "--port", str(self.port),
-                   "--workers", str(SERVER_WORKERS), "--loop", "uvloop", "--http", "httptools",
-                   "--lifespan", "off", "--no-access-log", "--backlog", "4096", "--log-level", "warning"]
-        self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.PIPE, start_new_session=True)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
-                    return self
-            except OSError:
-                if self.process.poll() is not None:
-                    raise RuntimeError("uvicorn stopped: " + self.process.stderr.read().decode()[-3000:])
-                time.sleep(0.3)
-        raise RuntimeError("uvicorn did not start in 60 s")
-
-    def __exit__(self, *exc):
-        try:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            self.process.wait(timeout=20)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
-            os.killpg(self.process.pid, signal.SIGKILL)
 
 
 class Viewer:
@@ -153,8 +119,9 @@ def run():
         _log("migrating")
         subprocess.run([PYTHON, "manage.py", "migrate", "--no-input", "-v", "0"], cwd=ROOT, env=env, check=True)
         pk = run_helper(__file__, env, "setup")["pk"]
-        with Server(env) as server:
-            latencies, missed = asyncio.run(_watch_all(server.port, f"/live/{pk}/events/", env, pk))
+        port = free_port()
+        with serving(uvicorn(env, port, workers=SERVER_WORKERS), f"http://127.0.0.1:{port}/th/"):
+            latencies, missed = asyncio.run(_watch_all(port, f"/live/{pk}/events/", env, pk))
     finally:
         admin(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
     latencies.sort()

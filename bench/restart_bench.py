@@ -141,9 +141,9 @@ def run() -> dict:
         world = run_helper(cases_bench.__file__, env, "setup")
         tally = Tally()
         total = CLIENTS * PER_CLIENT
-        with cases_bench.Server(env) as server:
+        with cases_bench.server(env) as base:
             _log(f"{CLIENTS} clients × {PER_CLIENT} filings; PostgreSQL restarts after {total // 3}")
-            answers = _load(server.base, world["category"], tally, restart_at=total // 3)
+            answers = _load(base, world["category"], tally, restart_at=total // 3)
         counted = run_helper(cases_bench.__file__, env, "count", json.dumps(list(answers)))
         filed = sum(1 for status, _code in answers.values() if status in (200, 201))
         unanswered = sum(1 for status, _code in answers.values() if status not in (200, 201))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pathlib
 import json
@@ -54,10 +55,13 @@ def free_port() -> int:
 
 
 def wait_for(url, process, *, seconds=90):
+    """Wait until the server behind ``url`` answers (any HTTP status)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
             urllib.request.urlopen(url, timeout=5).read()
+            return
+        except urllib.error.HTTPError:
             return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             if process.poll() is not None:
@@ -66,12 +70,36 @@ def wait_for(url, process, *, seconds=90):
     raise RuntimeError(f"{url} did not answer in {seconds} s")
 
 
-def gunicorn(env, port, *, workers=2, app="cms.wsgi:application"):
-    """A gunicorn of sync workers on 127.0.0.1:port, in its own process group."""
+def gunicorn(env, port, *, workers=2, threads=1, preload=False, app="cms.wsgi:application"):
+    """A gunicorn on 127.0.0.1:port (sync workers unless ``threads``), in its own process group."""
     command = [str(pathlib.Path(PYTHON).with_name("gunicorn")), app, "-b", f"127.0.0.1:{port}",
-               "-w", str(workers), "--timeout", "120", "--log-level", "warning"]
+               "-w", str(workers), "--threads", str(threads), "--timeout", "120", "--log-level", "warning"]
+    if preload:
+        command.append("--preload")
+    return _start(command, env)
+
+
+def uvicorn(env, port, *, workers=1):
+    """uvicorn serving the ASGI application as in production (README), in its own process group."""
+    command = [str(pathlib.Path(PYTHON).with_name("uvicorn")), "cms.asgi:application", "--host", "127.0.0.1",
+               "--port", str(port), "--workers", str(workers), "--loop", "uvloop", "--http", "httptools",
+               "--lifespan", "off", "--no-access-log", "--backlog", "4096", "--log-level", "warning"]
+    return _start(command, env)
+
+
+def _start(command, env):
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             start_new_session=True)
+
+
+@contextlib.contextmanager
+def serving(process, ready_url):
+    """``process`` (a server just started) once ``ready_url`` answers; stopped on leaving."""
+    try:
+        wait_for(ready_url, process)
+        yield process
+    finally:
+        stop(process)
 
 
 def nginx(conf_path):

@@ -300,21 +300,9 @@ REVIEW_WORKFLOW = "ตรวจทานและเผยแพร่"
 def _workflow(home_th, moderators):
     """One "review and publish" workflow on the whole public tree: editors
     submit, moderators approve (publishing it) or request changes with a comment."""
-    # Named in Thai only, as the admin shows them ("ส่งไปยัง ตรวจทานและเผยแพร่"); databases
-    # loaded when the names carried an English gloss are renamed.
-    task = GroupApprovalTask.objects.filter(name__startswith=REVIEW_TASK).first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(name=REVIEW_TASK)
-    elif task.name != REVIEW_TASK:
-        task.name = REVIEW_TASK
-        task.save(update_fields=["name"])
+    task = _named(GroupApprovalTask, REVIEW_TASK)
     task.groups.set([moderators])
-    workflow = Workflow.objects.filter(name__startswith=REVIEW_WORKFLOW).first()
-    if workflow is None:
-        workflow = Workflow.objects.create(name=REVIEW_WORKFLOW)
-    elif workflow.name != REVIEW_WORKFLOW:
-        workflow.name = REVIEW_WORKFLOW
-        workflow.save(update_fields=["name"])
+    workflow = _named(Workflow, REVIEW_WORKFLOW)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task.task_ptr, defaults={"sort_order": 0})
     root = Page.get_first_root_node()
     WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
@@ -322,6 +310,16 @@ def _workflow(home_th, moderators):
         WorkflowPage.objects.filter(page=page).exclude(workflow=workflow).update(workflow=workflow)
     # Wagtail's own default workflow is replaced, not left to confuse editors.
     Workflow.objects.exclude(pk=workflow.pk).update(active=False)
+
+
+def _named(model, name):
+    """The ``model`` row named ``name`` (in Thai only, as the admin shows it, "ส่งไปยัง
+    ตรวจทานและเผยแพร่"): found by its name's start, so a longer name is shortened to it."""
+    row = model.objects.filter(name__startswith=name).first() or model.objects.create(name=name)
+    if row.name != name:
+        row.name = name
+        row.save(update_fields=["name"])
+    return row
 
 
 def _accounts(groups):
