@@ -10,8 +10,8 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import cache_page
 from django.views.decorators.vary import vary_on_headers
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
-from rest_framework import serializers, status, viewsets
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
@@ -148,7 +148,8 @@ class CaseRateSerializer(serializers.Serializer):
     comment = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
 
 
-class CategoryViewSet(LanguageMixin, viewsets.GenericViewSet):
+@extend_schema_view(list=extend_schema(summary="List case categories", parameters=[LANG_PARAMETER]))
+class CategoryViewSet(LanguageMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
     """The categories a case can be filed under, in the requested language."""
 
     serializer_class = CaseCategorySerializer
@@ -156,10 +157,6 @@ class CategoryViewSet(LanguageMixin, viewsets.GenericViewSet):
 
     def get_queryset(self):
         return Category.objects.offered()
-
-    @extend_schema(summary="List case categories", parameters=[LANG_PARAMETER])
-    def list(self, request):
-        return Response(CaseCategorySerializer(self.get_queryset(), many=True).data)
 
 
 CASE_ERRORS = {
@@ -177,9 +174,18 @@ def _case_error(error):
                           message=str(error))
 
 
+def citizen_action(summary, body=None):
+    """A citizen's action on a case (POST, with the PIN): ``body`` checks its
+    fields, :data:`cases.services.CITIZEN_ACTIONS` does it, the case is the answer."""
+    schema = extend_schema(summary=summary, request=body, parameters=[PIN_HEADER, LANG_PARAMETER],
+                           responses={200: CaseDetailSerializer, 400: ERROR, 403: ERROR, 409: ERROR, 429: ERROR})
+    return lambda method: schema(action(detail=True, methods=["post"], body_serializer=body)(method))
+
+
 class CaseViewSet(LanguageMixin, viewsets.GenericViewSet):
     """File a complaint or suggestion and follow it with its code and PIN."""
 
+    body_serializer = None  # the body of a citizen's action (:func:`citizen_action`)
     lookup_field = "code"
     lookup_value_regex = "[A-Za-z0-9-]{10,14}"
     parser_classes = [JSONParser, MultiPartParser, FormParser]
@@ -226,7 +232,7 @@ class CaseViewSet(LanguageMixin, viewsets.GenericViewSet):
         return services.case_check_pin(code=normalise_code(code), pin=arabic_digits(str(pin)).strip(),
                                        client_ip=client_ip(request))
 
-    def _answer(self, request, code, serializer_class=None):
+    def _answer(self, request, code):
         """The case (PIN checked), after the citizen's action of this view's name, if it is one."""
         if "pin" in request.query_params:
             return error_response(code="pin_in_query", message=_(
@@ -235,8 +241,8 @@ class CaseViewSet(LanguageMixin, viewsets.GenericViewSet):
             case = self._case(request, code)
             if act := services.CITIZEN_ACTIONS.get(self.action):
                 data = {}
-                if serializer_class is not None:
-                    serializer = serializer_class(data=request.data)
+                if self.body_serializer is not None:
+                    serializer = self.body_serializer(data=request.data)
                     serializer.is_valid(raise_exception=True)
                     data = serializer.validated_data
                 act(case=case, **data)
@@ -250,35 +256,25 @@ class CaseViewSet(LanguageMixin, viewsets.GenericViewSet):
     def retrieve(self, request, code=None):
         return self._answer(request, code)
 
-    @extend_schema(summary="Send the information the officer asked for", request=CaseReplySerializer,
-                   parameters=[PIN_HEADER, LANG_PARAMETER], responses={200: CaseDetailSerializer, 400: ERROR, 403: ERROR, 409: ERROR})
-    @action(detail=True, methods=["post"])
+    @citizen_action("Send the information the officer asked for", CaseReplySerializer)
     def reply(self, request, code=None):
-        return self._answer(request, code, CaseReplySerializer)
+        return self._answer(request, code)
 
-    @extend_schema(summary="Confirm the resolution and close the case", request=None,
-                   parameters=[PIN_HEADER, LANG_PARAMETER], responses={200: CaseDetailSerializer, 403: ERROR, 409: ERROR})
-    @action(detail=True, methods=["post"])
+    @citizen_action("Confirm the resolution and close the case")
     def confirm(self, request, code=None):
         return self._answer(request, code)
 
-    @extend_schema(summary="Reopen a resolved case", request=CaseReopenSerializer,
-                   parameters=[PIN_HEADER, LANG_PARAMETER], responses={200: CaseDetailSerializer, 400: ERROR, 403: ERROR, 409: ERROR})
-    @action(detail=True, methods=["post"])
+    @citizen_action("Reopen a resolved case", CaseReopenSerializer)
     def reopen(self, request, code=None):
-        return self._answer(request, code, CaseReopenSerializer)
+        return self._answer(request, code)
 
-    @extend_schema(summary="Withdraw the case", request=CaseReasonSerializer,
-                   parameters=[PIN_HEADER, LANG_PARAMETER], responses={200: CaseDetailSerializer, 403: ERROR, 409: ERROR})
-    @action(detail=True, methods=["post"])
+    @citizen_action("Withdraw the case", CaseReasonSerializer)
     def withdraw(self, request, code=None):
-        return self._answer(request, code, CaseReasonSerializer)
+        return self._answer(request, code)
 
-    @extend_schema(summary="Rate the handling (1–5)", request=CaseRateSerializer,
-                   parameters=[PIN_HEADER, LANG_PARAMETER], responses={200: CaseDetailSerializer, 400: ERROR, 403: ERROR, 409: ERROR})
-    @action(detail=True, methods=["post"])
+    @citizen_action("Rate the handling (1–5)", CaseRateSerializer)
     def rate(self, request, code=None):
-        return self._answer(request, code, CaseRateSerializer)
+        return self._answer(request, code)
 
 
 class StatisticsRowSerializer(serializers.Serializer):

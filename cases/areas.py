@@ -43,61 +43,47 @@ class Area:
         return self.name
 
 
-class _Index:
-    __slots__ = ("by_code", "provinces", "children")
-
-    def __init__(self, raw: dict):
-        self.by_code: dict[str, Area] = {}
-        self.children: dict[str, list[Area]] = {}
-        self.provinces: list[Area] = []
-        for key, parent_len in (("provinces", 0), ("districts", 2), ("subdistricts", 4)):
-            for code, name_th, name_en in raw[key]:
-                parent = code[:parent_len] if parent_len else None
-                area = Area(code=code, name_th=name_th, name_en=name_en, parent_code=parent)
-                self.by_code[code] = area
-                if parent is None:
-                    self.provinces.append(area)
-                else:
-                    self.children.setdefault(parent, []).append(area)
-        self.provinces.sort(key=lambda a: a.code)
-        for items in self.children.values():
-            items.sort(key=lambda a: a.code)
-
-
 @cache
-def _index() -> _Index:
+def _index() -> tuple[dict[str, Area], dict[str, list[Area]]]:
+    """The areas by code, and each area's children by code (the provinces under ""), in code order."""
     with DATA_FILE.open(encoding="utf-8") as fh:
-        return _Index(json.load(fh))
+        raw = json.load(fh)
+    by_code, children = {}, {}
+    for key, parent_length in (("provinces", 0), ("districts", 2), ("subdistricts", 4)):
+        for code, name_th, name_en in sorted(raw[key]):
+            area = Area(code=code, name_th=name_th, name_en=name_en, parent_code=code[:parent_length] or None)
+            by_code[code] = area
+            children.setdefault(area.parent_code or "", []).append(area)
+    return by_code, children
 
 
 def _code(value) -> str:
     return str(value).strip() if value is not None else ""
 
 
+def _children(code, length) -> list[Area]:
+    code = _code(code)
+    return list(_index()[1].get(code, ())) if len(code) == length else []
+
+
 def provinces() -> list[Area]:
     """All 77 provinces, by code."""
-    return list(_index().provinces)
+    return _children("", 0)
 
 
 def districts(province_code) -> list[Area]:
     """The districts of a province, by code; empty for an unknown province."""
-    code = _code(province_code)
-    if len(code) != 2:
-        return []
-    return list(_index().children.get(code, ()))
+    return _children(province_code, 2)
 
 
 def subdistricts(district_code) -> list[Area]:
     """The subdistricts of a district, by code; empty for an unknown district."""
-    code = _code(district_code)
-    if len(code) != 4:
-        return []
-    return list(_index().children.get(code, ()))
+    return _children(district_code, 4)
 
 
 def get(code) -> Area | None:
     """The province, district or subdistrict with this code, or None."""
-    return _index().by_code.get(_code(code))
+    return _index()[0].get(_code(code))
 
 
 def label(code) -> str:
@@ -113,43 +99,32 @@ def full_name(*, province=None, district=None, subdistrict=None) -> str:
     return ", ".join(label(c) for c in (subdistrict, district, province) if c)
 
 
-def _known(code, level) -> Area | None:
-    area = get(code)
-    return area if area is not None and area.level == level else None
+UNKNOWN = {PROVINCE: _("Unknown province."), DISTRICT: _("Unknown district."), SUBDISTRICT: _("Unknown subdistrict.")}
+NOT_INSIDE = {
+    (DISTRICT, PROVINCE): _("This district is not in the chosen province."),
+    (SUBDISTRICT, DISTRICT): _("This subdistrict is not in the chosen district."),
+    (SUBDISTRICT, PROVINCE): _("This subdistrict is not in the chosen province."),
+}
 
 
 def validate_chain(*, province=None, district=None, subdistrict=None) -> None:
-    """Check that each given code exists at its level and lies inside the given parent.
+    """Check that each given code exists at its level and lies inside the nearest
+    known area given above it.
 
     Raises ValidationError with a dict of field → message (translated) for every problem.
     Any part may be left out: a subdistrict alone is fine if it exists.
     """
-    province, district, subdistrict = _code(province), _code(district), _code(subdistrict)
     errors: dict[str, ValidationError] = {}
-    p = d = s = None
-    if province:
-        p = _known(province, PROVINCE)
-        if p is None:
-            errors["province"] = ValidationError(_("Unknown province."), code="unknown_province")
-    if district:
-        d = _known(district, DISTRICT)
-        if d is None:
-            errors["district"] = ValidationError(_("Unknown district."), code="unknown_district")
-        elif p is not None and d.parent_code != p.code:
-            errors["district"] = ValidationError(
-                _("This district is not in the chosen province."), code="district_not_in_province"
-            )
-    if subdistrict:
-        s = _known(subdistrict, SUBDISTRICT)
-        if s is None:
-            errors["subdistrict"] = ValidationError(_("Unknown subdistrict."), code="unknown_subdistrict")
-        elif d is not None and s.parent_code != d.code:
-            errors["subdistrict"] = ValidationError(
-                _("This subdistrict is not in the chosen district."), code="subdistrict_not_in_district"
-            )
-        elif d is None and p is not None and s.code[:2] != p.code:
-            errors["subdistrict"] = ValidationError(
-                _("This subdistrict is not in the chosen province."), code="subdistrict_not_in_province"
-            )
+    parent = None
+    for level, code in ((PROVINCE, province), (DISTRICT, district), (SUBDISTRICT, subdistrict)):
+        if not _code(code):
+            continue
+        area = get(code)
+        if area is None or area.level != level:
+            errors[level] = ValidationError(UNKNOWN[level], code=f"unknown_{level}")
+            continue
+        if parent is not None and not area.code.startswith(parent.code):
+            errors[level] = ValidationError(NOT_INSIDE[level, parent.level], code=f"{level}_not_in_{parent.level}")
+        parent = area
     if errors:
         raise ValidationError(errors)

@@ -24,14 +24,6 @@ class AreaSerializer(serializers.Serializer):
     parent_code = serializers.CharField(allow_null=True)
 
 
-def _rows(items):
-    return [
-        {"code": a.code, "name": a.name, "name_th": a.name_th, "name_en": a.name_en, "level": a.level,
-         "parent_code": a.parent_code}
-        for a in items
-    ]
-
-
 class _AreaView(LanguageMixin, APIView):
     authentication_classes = []
     permission_classes = []
@@ -49,7 +41,7 @@ class ProvinceListView(_AreaView):
     @extend_schema(summary=_("List the provinces of Thailand"), parameters=[LANG_PARAMETER],
                    responses=AreaSerializer(many=True), tags=["areas"])
     def get(self, request):
-        return Response(_rows(areas.provinces()))
+        return Response(AreaSerializer(areas.provinces(), many=True).data)
 
 
 CODE = OpenApiParameter("code", str, OpenApiParameter.PATH)
@@ -61,7 +53,7 @@ class DistrictListView(_AreaView):
     def get(self, request, code):
         if areas.get(code) is None or len(code) != 2:
             raise NotFound(_("Unknown province."))
-        return Response(_rows(areas.districts(code)))
+        return Response(AreaSerializer(areas.districts(code), many=True).data)
 
 
 class SubdistrictListView(_AreaView):
@@ -70,7 +62,7 @@ class SubdistrictListView(_AreaView):
     def get(self, request, code):
         if areas.get(code) is None or len(code) != 4:
             raise NotFound(_("Unknown district."))
-        return Response(_rows(areas.subdistricts(code)))
+        return Response(AreaSerializer(areas.subdistricts(code), many=True).data)
 
 
 class AreaDetailView(_AreaView):
@@ -80,7 +72,7 @@ class AreaDetailView(_AreaView):
         area = areas.get(code)
         if area is None:
             raise NotFound(_("Unknown area code."))
-        return Response(_rows([area])[0])
+        return Response(AreaSerializer(area).data)
 
 
 urlpatterns = [

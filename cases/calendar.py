@@ -46,10 +46,4 @@ class WorkingCalendar:
 
     def working_days_between(self, start, end):
         """Working days after ``start`` up to and including ``end`` (0 if end <= start)."""
-        count = 0
-        day = start
-        while day < end:
-            day += ONE_DAY
-            if self.is_working_day(day):
-                count += 1
-        return count
+        return sum(self.is_working_day(start + offset * ONE_DAY) for offset in range(1, (end - start).days + 1))

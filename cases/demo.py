@@ -167,23 +167,19 @@ def _categories(th, en, departments):
 
 
 def _officers(departments):
-    groups = grant_group_permissions()
-    User = get_user_model()
+    """The demo accounts of the case groups, each with an e-mail address and an officer profile."""
+    grant_group_permissions()
     officers = {}
-    for username, department in OFFICERS.items():
-        user = User.objects.filter(username=username).first()
-        if user is None:
-            continue
-        group_name = next((name for name in GROUP_ROLES if user.groups.filter(name=name).exists()), None)
-        if group_name is None:
+    for user in get_user_model().objects.filter(username__in=OFFICERS):
+        group = user.groups.filter(name__in=GROUP_ROLES).values_list("name", flat=True).first()
+        if group is None:
             continue
         if not user.email:
-            user.email = f"{username}@senate.example"
+            user.email = f"{user.username}@senate.example"
             user.save(update_fields=["email"])
         OfficerProfile.objects.update_or_create(
-            user=user, defaults={"department": departments[department], "role": GROUP_ROLES[group_name]})
-        officers[username] = User.objects.get(pk=user.pk)
-    del groups
+            user=user, defaults={"department": departments[OFFICERS[user.username]], "role": GROUP_ROLES[group]})
+        officers[user.username] = user
     return officers
 
 
@@ -199,117 +195,99 @@ def _clock(moment):
 
 
 def _cases(categories, officers):
-    if Case.objects.filter(channel=DEMO_CHANNEL).exists():
-        return 0
-    needed = {"intake", "officer", "officer2", "supervisor"}
-    if not needed <= set(officers):
+    if Case.objects.filter(channel=DEMO_CHANNEL).exists() or set(officers) != set(OFFICERS):
         return 0
     rng = random.Random(2569)
     areas = _area_codes()
     plan = [state for state, count in PATHS for _ in range(count * CASE_COUNT // sum(c for _, c in PATHS))]
     now = timezone.now()
-    assignable = ["infrastructure", "environment", "land"]
-    token = services.bulk_pin.set(DEMO_PIN)
-    try:
-        with services.notifications_suppressed():
-            made = _make_cases(plan, categories, officers, rng, areas, now, assignable)
-    finally:
-        services.bulk_pin.reset(token)
-    return made
+    with services.notifications_suppressed():
+        for index, target in enumerate(plan):
+            _walk(_file(index, target, categories, rng, areas, now), target, officers, rng, now)
+    return len(plan)
 
 
-def _make_cases(plan, categories, officers, rng, areas, now, assignable):
-    made = 0
-    for index, target in enumerate(plan):
-        far = target in (S.CLOSED, S.REJECTED, S.REFERRED, S.WITHDRAWN, S.RESOLVED, S.REOPENED)
-        slug = rng.choice(assignable if target not in (S.RECEIVED, S.SCREENING, S.ACCEPTED, S.REJECTED,
-                                                       S.REFERRED, S.WITHDRAWN) else list(SUBJECTS))
-        subject, description = rng.choice(SUBJECTS[slug])
-        anonymous = rng.random() < 0.15
-        filed = now - dt.timedelta(days=rng.randint(40, 360) if far else rng.randint(0, 45),
-                                   minutes=rng.randint(0, 600))
-        province, district = (rng.choice(areas) if areas and rng.random() < 0.8 else ("", ""))
-        if province == "10" and target not in (S.RECEIVED, S.SCREENING, S.ACCEPTED):
-            province, district = "", ""  # Bangkok's utilities go to Bureau 1, which has no demo officer
-        name = rng.choice(NAMES)
-        with _clock(filed):
-            case, _pin = services.case_file(
-                kind=rng.choice([CaseKind.COMPLAINT] * 6 + [CaseKind.SUGGESTION, CaseKind.PETITION, CaseKind.INFORMATION]),
-                category=categories[slug], subject=subject, description=description, province=province,
-                district=district, anonymous=anonymous, contact_name="" if anonymous else name,
-                contact_email="" if anonymous or rng.random() < 0.4 else f"citizen{index}@example.org",
-                contact_phone="" if anonymous else f"08{rng.randint(10000000, 99999999)}", consent=True,
-                language="th" if rng.random() < 0.9 else "en", channel=DEMO_CHANNEL, filed_at=filed,
-                pin=DEMO_PIN,
-            )
-        _walk(case, target, officers, rng, filed, now)
-        made += 1
-    return made
+def _file(index, target, categories, rng, areas, now):
+    """A demo case filed at a moment in the past: long ago for a case that goes far."""
+    far = target in (S.CLOSED, S.REJECTED, S.REFERRED, S.WITHDRAWN, S.RESOLVED, S.REOPENED)
+    worked = target not in (S.RECEIVED, S.SCREENING, S.ACCEPTED, S.REJECTED, S.REFERRED, S.WITHDRAWN)
+    slug = rng.choice(["infrastructure", "environment", "land"] if worked else list(SUBJECTS))
+    subject, description = rng.choice(SUBJECTS[slug])
+    anonymous = rng.random() < 0.15
+    filed = now - dt.timedelta(days=rng.randint(40, 360) if far else rng.randint(0, 45), minutes=rng.randint(0, 600))
+    province, district = (rng.choice(areas) if areas and rng.random() < 0.8 else ("", ""))
+    if province == "10" and target not in (S.RECEIVED, S.SCREENING, S.ACCEPTED):
+        province, district = "", ""  # Bangkok's utilities go to Bureau 1, which has no demo officer
+    name = rng.choice(NAMES)
+    with _clock(filed):
+        case, _pin = services.case_file(
+            kind=rng.choice([CaseKind.COMPLAINT] * 6 + [CaseKind.SUGGESTION, CaseKind.PETITION, CaseKind.INFORMATION]),
+            category=categories[slug], subject=subject, description=description, province=province,
+            district=district, anonymous=anonymous, contact_name="" if anonymous else name,
+            contact_email="" if anonymous or rng.random() < 0.4 else f"citizen{index}@example.org",
+            contact_phone="" if anonymous else f"08{rng.randint(10000000, 99999999)}", consent=True,
+            language="th" if rng.random() < 0.9 else "en", channel=DEMO_CHANNEL, filed_at=filed, pin=DEMO_PIN,
+        )
+    return case
 
 
-def _walk(case, target, officers, rng, filed, now):
+def _walk(case, target, officers, rng, now):
     """Move a case along the workflow to ``target`` through the services, step by step in time."""
-    moment = filed
+    moment = case.filed_at
 
     def step(fn, **kwargs):
+        """One action on the case, some hours after the last; True once the case is in ``target``."""
         nonlocal moment, case
         moment = min(moment + dt.timedelta(hours=rng.randint(2, 60)), now)
         with _clock(moment):
-            result = fn(**kwargs)
-        if isinstance(result, Case):
-            case = result
-        return result
+            result = fn(case=case, **kwargs)
+        case = result if isinstance(result, Case) else case
+        return case.state == target
+
+    def go(transition, by, **kwargs):
+        return step(services.case_transition, transition=transition, by=by, **kwargs)
 
     intake, supervisor = officers["intake"], officers["supervisor"]
     officer = officers[rng.choice(["officer", "officer2"])]
     if target == S.RECEIVED:
         return
     if target == S.WITHDRAWN:
-        step(services.case_citizen_withdraw, case=case, reason="ได้รับการแก้ไขจากหน่วยงานในพื้นที่แล้ว")
+        step(services.case_citizen_withdraw, reason="ได้รับการแก้ไขจากหน่วยงานในพื้นที่แล้ว")
         return
-    step(services.case_transition, case=case, transition="screen", by=intake)
-    if target == S.SCREENING:
+    if go("screen", intake):
         return
     if target == S.REJECTED:
-        step(services.case_transition, case=case, transition="reject", by=intake, reason=rng.choice(REJECTIONS))
+        go("reject", intake, reason=rng.choice(REJECTIONS))
         return
     if target == S.REFERRED:
-        step(services.case_transition, case=case, transition="refer", by=intake, agency=rng.choice(AGENCIES),
-             comment="ส่งเรื่องให้หน่วยงานที่มีอำนาจหน้าที่โดยตรงพิจารณา", public=True)
+        go("refer", intake, agency=rng.choice(AGENCIES), comment="ส่งเรื่องให้หน่วยงานที่มีอำนาจหน้าที่โดยตรงพิจารณา",
+           public=True)
         return
-    step(services.case_transition, case=case, transition="accept", by=intake)
-    if target == S.ACCEPTED:
+    if go("accept", intake) or step(services.case_assign, officer=officer, by=supervisor):
         return
-    step(services.case_assign, case=case, officer=officer, by=supervisor)
-    if target == S.ASSIGNED:
-        return
-    step(services.case_transition, case=case, transition="start", by=officer)
+    go("start", officer)
     if rng.random() < 0.5:
-        step(services.case_add_note, case=case, by=officer, text=rng.choice(NOTES))
+        step(services.case_add_note, by=officer, text=rng.choice(NOTES))
     if target == S.IN_PROGRESS:
         if rng.random() < 0.5:
-            step(services.case_reply_public, case=case, by=officer, text=rng.choice(REPLIES))
+            step(services.case_reply_public, by=officer, text=rng.choice(REPLIES))
         return
     if target == S.AWAITING_CITIZEN or rng.random() < 0.3:
-        step(services.case_transition, case=case, transition="request_information", by=officer, public=True,
-             comment="ขอให้ส่งภาพถ่ายและระบุตำแหน่งที่เกิดเหตุเพิ่มเติม")
-        if target == S.AWAITING_CITIZEN:
+        if go("request_information", officer, public=True, comment="ขอให้ส่งภาพถ่ายและระบุตำแหน่งที่เกิดเหตุเพิ่มเติม"):
             return
-        step(services.case_citizen_reply, case=case, message="ส่งภาพถ่ายเพิ่มเติมและระบุตำแหน่งบริเวณหน้าวัดแล้ว")
-    step(services.case_reply_public, case=case, by=officer, text=rng.choice(REPLIES))
-    step(services.case_transition, case=case, transition="resolve", by=officer, public=True,
-         comment="หน่วยงานที่รับผิดชอบได้ดำเนินการแก้ไขเรียบร้อยแล้ว")
-    if target == S.RESOLVED:
+        step(services.case_citizen_reply, message="ส่งภาพถ่ายเพิ่มเติมและระบุตำแหน่งบริเวณหน้าวัดแล้ว")
+    step(services.case_reply_public, by=officer, text=rng.choice(REPLIES))
+    if go("resolve", officer, public=True, comment="หน่วยงานที่รับผิดชอบได้ดำเนินการแก้ไขเรียบร้อยแล้ว"):
         return
     if target == S.REOPENED:
-        step(services.case_citizen_reopen, case=case, reason="ปัญหายังไม่ได้รับการแก้ไขครบทุกจุด")
+        step(services.case_citizen_reopen, reason="ปัญหายังไม่ได้รับการแก้ไขครบทุกจุด")
         return
     if rng.random() < 0.5:
-        step(services.case_citizen_confirm, case=case)
+        step(services.case_citizen_confirm)
     else:
-        step(services.case_transition, case=case, transition="close", by=supervisor)
+        go("close", supervisor)
     if rng.random() < 0.6:
-        step(services.case_citizen_rate, case=case, rating=rng.choice([5, 5, 4, 4, 4, 3, 2]))
+        step(services.case_citizen_rate, rating=rng.choice([5, 5, 4, 4, 4, 3, 2]))
 
 
 def _area_codes():

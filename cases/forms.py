@@ -3,6 +3,7 @@ actions on the tracking page. Thai digits are accepted wherever a number is type
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from cms.base.thai import arabic_digits, localized_digits
@@ -22,20 +23,26 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
-class MultipleFileField(forms.FileField):
-    widget = MultipleFileInput
+def attachments_help():
+    """The limits of attachments, in the language of the request."""
+    return _("Optional: up to %(count)s photos (JPEG, PNG, WebP) or PDF files, %(mb)s MB each.") % {
+        "count": localized_digits(conf.max_attachments), "mb": localized_digits(conf.max_upload_bytes // (1024 * 1024))}
+
+
+class AttachmentsField(forms.FileField):
+    """Optional photos or PDF files, several at once."""
+
+    widget = MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"})
+
+    def __init__(self, **kwargs):
+        super().__init__(label=_("Photos or documents"), required=False, help_text=lazy(attachments_help, str)(),
+                         **kwargs)
 
     def clean(self, data, initial=None):
         if not data:
             return []
         items = data if isinstance(data, (list, tuple)) else [data]
-        return [super(MultipleFileField, self).clean(item, initial) for item in items if item]
-
-
-def attachments_help():
-    """The limits of attachments, in the language of the request (so not at import)."""
-    return _("Optional: up to %(count)s photos (JPEG, PNG, WebP) or PDF files, %(mb)s MB each.") % {
-        "count": localized_digits(conf.max_attachments), "mb": localized_digits(conf.max_upload_bytes // (1024 * 1024))}
+        return [super().clean(item, initial) for item in items if item]
 
 
 FILING_FIELDS = ("kind", "category", "subject", "description", "province", "district", "subdistrict", "respondent",
@@ -57,10 +64,7 @@ class CaseForm(forms.Form):
     subdistrict = forms.ChoiceField(label=_("Subdistrict"), required=False)
     respondent = forms.CharField(label=_("Body or official complained about"), max_length=300, required=False,
                                  help_text=_("Optional: the agency, office or position concerned."))
-    attachments = MultipleFileField(
-        label=_("Photos or documents"), required=False,
-        widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"}),
-    )
+    attachments = AttachmentsField()
     anonymous = forms.BooleanField(label=_("File anonymously (we will not know who you are)"), required=False,
                                    help_text=_("Without contact details we cannot e-mail you; keep your code and PIN."))
     contact_name = forms.CharField(label=_("Your name"), max_length=200, required=False,
@@ -80,7 +84,6 @@ class CaseForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = Category.objects.offered()
-        self.fields["attachments"].help_text = attachments_help()
         self._area_choices()
 
     def _area_choices(self):
@@ -130,14 +133,7 @@ class TrackForm(forms.Form):
 class ReplyForm(forms.Form):
     message = forms.CharField(label=_("The information you were asked for"), widget=forms.Textarea(attrs={"rows": 5}),
                               max_length=10000)
-    attachments = MultipleFileField(
-        label=_("Photos or documents"), required=False,
-        widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"}),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["attachments"].help_text = attachments_help()
+    attachments = AttachmentsField()
 
 
 class ReopenForm(forms.Form):
@@ -151,12 +147,9 @@ class WithdrawForm(forms.Form):
 
 
 class RateForm(forms.Form):
-    rating = forms.TypedChoiceField(label=_("How well was your case handled?"), coerce=int,
-                                    choices=[(i, str(i)) for i in range(5, 0, -1)], widget=forms.RadioSelect)
+    rating = forms.TypedChoiceField(
+        label=_("How well was your case handled?"), coerce=int, widget=forms.RadioSelect,
+        choices=[(5, _("5 — very good")), (4, _("4 — good")), (3, _("3 — fair")), (2, _("2 — poor")),
+                 (1, _("1 — very poor"))])
     comment = forms.CharField(label=_("Comment (optional)"), required=False, max_length=2000,
                               widget=forms.Textarea(attrs={"rows": 3}))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        labels = {5: _("5 — very good"), 4: _("4 — good"), 3: _("3 — fair"), 2: _("2 — poor"), 1: _("1 — very poor")}
-        self.fields["rating"].choices = [(i, labels[i]) for i in range(5, 0, -1)]

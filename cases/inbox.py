@@ -103,15 +103,16 @@ def localized_names(objects) -> dict[int, str]:
     return names
 
 
-def _originals(queryset):
-    """The rows in the default language (Thai) if the table is translated, else all of them."""
-    return list(queryset.filter(locale__language_code="th")) or list(queryset)
+def _choices(queryset):
+    """(id, name in the active language) of the rows in the default language
+    (Thai) if the table is translated, else of all of them."""
+    originals = list(queryset.filter(locale__language_code="th")) or list(queryset)
+    names = localized_names(originals)
+    return [(o.pk, names[o.pk]) for o in originals]
 
 
 def category_choices():
-    originals = _originals(Category.objects.order_by("sort_order", "name"))
-    names = localized_names(originals)
-    return [(c.pk, names[c.pk]) for c in originals]
+    return _choices(Category.objects.order_by("sort_order", "name"))
 
 
 def department_choices(user):
@@ -120,23 +121,16 @@ def department_choices(user):
     if not is_supervisor(user):
         profile = officer_profile(user)
         departments = departments.filter(pk=profile.department_id if profile else None)
-    originals = _originals(departments)
-    names = localized_names(originals)
-    return [(d.pk, names[d.pk]) for d in originals]
+    return _choices(departments)
 
 
-def assignable_officers(*, department_ids=None):
-    """Officers and supervisors (not intake) with their department, for the assign forms."""
+def officer_choices(*, department_ids=None):
+    """(user id, "name — department") of the officers and supervisors (not intake) a case may be assigned to."""
     profiles = OfficerProfile.objects.exclude(role=OfficerRole.INTAKE).select_related("user", "department") \
         .filter(user__is_active=True)
     if department_ids is not None:
         profiles = profiles.filter(department_id__in=list(department_ids))
-    return sorted(profiles, key=lambda p: (p.department_id or 0, p.user.get_full_name() or p.user.get_username()))
-
-
-def officer_choices(*, department_ids=None):
-    """(user id, "name — department") of the officers a case may be assigned to."""
-    profiles = assignable_officers(department_ids=department_ids)
+    profiles = sorted(profiles, key=lambda p: (p.department_id or 0, user_label(p.user)))
     names = localized_names({p.department for p in profiles if p.department_id})
     return [(p.user_id, " — ".join(filter(None, [user_label(p.user), names.get(p.department_id, "")])))
             for p in profiles]
@@ -178,21 +172,11 @@ def possible_duplicates(case, *, user, limit=5, threshold=DUPLICATE_THRESHOLD):
     most similar first, as ``(case, score)`` pairs. The text is segmented by the
     search analyser, so Thai words match even though Thai has no spaces."""
     qs = Case.objects.visible_to(user).exclude(pk=case.pk).exclude(pk__in=case.related_cases.values("pk"))
-    if case.subdistrict:
-        qs = qs.filter(subdistrict=case.subdistrict)
-    elif case.district:
-        qs = qs.filter(district=case.district)
-    elif case.province:
-        qs = qs.filter(province=case.province)
-    else:
-        qs = qs.filter(category_id=case.category_id)
+    area = next((name for name in ("subdistrict", "district", "province") if getattr(case, name)), None)
+    qs = qs.filter(**{area: getattr(case, area)}) if area else qs.filter(category_id=case.category_id)
     mine = _terms(f"{case.subject} {case.description}")
-    scored = []
-    for other in qs.only("pk", "code", "subject", "description", "state", "filed_at").order_by("-filed_at")[
-        :DUPLICATE_CANDIDATES
-    ]:
-        score = similarity(mine, _terms(f"{other.subject} {other.description}"))
-        if score >= threshold:
-            scored.append((other, score))
+    candidates = qs.only("pk", "code", "subject", "description", "state", "filed_at").order_by("-filed_at")
+    scored = [(other, score) for other in candidates[:DUPLICATE_CANDIDATES]
+              if (score := similarity(mine, _terms(f"{other.subject} {other.description}"))) >= threshold]
     scored.sort(key=lambda pair: (-pair[1], -pair[0].filed_at.timestamp()))
     return scored[:limit]

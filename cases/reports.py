@@ -7,7 +7,8 @@ open past its deadline counts as late, not as "not yet known"."""
 import csv
 import datetime as dt
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q
 from django.db.models.functions import TruncMonth
@@ -15,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import areas
-from .models import FINAL_STATES, OPEN_STATES, Case, CaseKind, CaseState, Category, Department
+from .models import OPEN_STATES, Case, CaseKind, CaseState, Category, Department
 from .models.case import officer_state_label
 
 S = CaseState
@@ -50,7 +51,20 @@ class Report:
     resolved: int
     date_from: dt.date | None = None
     date_to: dt.date | None = None
-    extra: dict = field(default_factory=dict)
+
+    @property
+    def rate_percent(self) -> float | None:
+        return None if self.on_time_rate is None else round(self.on_time_rate * 100, 1)
+
+    @cached_property
+    def charts(self) -> dict:
+        """A horizontal bar chart of each breakdown (provinces: the first 15): each
+        row's label, count and length in percent of the largest."""
+        breakdowns = {"state": self.by_state, "kind": self.by_kind, "category": self.by_category,
+                      "province": self.by_province[:15], "department": self.by_department, "month": self.by_month}
+        return {name: {"bars": [{"label": row.label, "count": row.count, "percent": round(100 * row.share, 1)}
+                                for row in rows]}
+                for name, rows in breakdowns.items()}
 
 
 def _scale(rows: list[Row]) -> list[Row]:
@@ -68,37 +82,40 @@ def _in_period(qs, date_from=None, date_to=None):
     return qs
 
 
+def _counts(qs, field) -> dict:
+    return dict(qs.order_by().values_list(field).annotate(n=Count("pk")))
+
+
 def counts_by_state(qs) -> list[Row]:
-    counts = dict(qs.order_by().values_list("state").annotate(n=Count("pk")))
+    counts = _counts(qs, "state")
     return _scale([Row(s.value, str(officer_state_label(s)), counts[s.value]) for s in S if counts.get(s.value)])
 
 
 def counts_by_kind(qs) -> list[Row]:
-    counts = dict(qs.order_by().values_list("kind").annotate(n=Count("pk")))
+    counts = _counts(qs, "kind")
     return _scale([Row(k.value, str(k.label), counts[k.value]) for k in CaseKind if counts.get(k.value)])
 
 
-def counts_by_category(qs) -> list[Row]:
+def _counts_by_name(qs, field, model, *, none_label="") -> list[Row]:
+    """Counts by category or department, named in the active language, the largest first."""
     from .inbox import localized_names
 
-    counts = dict(qs.order_by().values_list("category").annotate(n=Count("pk")))
-    names = localized_names(Category.objects.filter(pk__in=list(counts)))
-    rows = [Row(str(pk), names.get(pk, str(pk)), n) for pk, n in counts.items()]
+    counts = _counts(qs, field)
+    names = localized_names(model.objects.filter(pk__in=[pk for pk in counts if pk]))
+    rows = [Row(str(pk or ""), names.get(pk, str(pk)) if pk else none_label, n) for pk, n in counts.items()]
     return _scale(sorted(rows, key=lambda r: (-r.count, r.label)))
+
+
+def counts_by_category(qs) -> list[Row]:
+    return _counts_by_name(qs, "category", Category)
 
 
 def counts_by_department(qs) -> list[Row]:
-    counts = dict(qs.order_by().values_list("department").annotate(n=Count("pk")))
-    departments = {d.pk: d for d in Department.objects.filter(pk__in=[pk for pk in counts if pk])}
-    rows = [
-        Row(str(pk or ""), departments[pk].display_name if pk in departments else _("Not yet routed"), n)
-        for pk, n in counts.items()
-    ]
-    return _scale(sorted(rows, key=lambda r: (-r.count, r.label)))
+    return _counts_by_name(qs, "department", Department, none_label=_("Not yet routed"))
 
 
 def counts_by_province(qs, *, min_count=1) -> list[Row]:
-    counts = dict(qs.order_by().values_list("province").annotate(n=Count("pk")))
+    counts = _counts(qs, "province")
     rows, other, unknown = [], 0, counts.pop("", 0)
     for code, n in counts.items():
         if n < min_count:
@@ -125,23 +142,13 @@ def counts_by_month(qs, *, months=None, today=None) -> list[Row]:
     }
     if months:
         today = today or timezone.localdate()
-        keys, year, month = [], today.year, today.month
-        for _i in range(months):
-            keys.append((year, month))
-            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-        keys.reverse()
+        this_month = today.year * 12 + today.month - 1
+        keys = [(index // 12, index % 12 + 1) for index in range(this_month - months + 1, this_month + 1)]
     else:
         keys = sorted(counts)
-    rows = []
-    for year, month in keys:
-        label = _month_label(dt.date(year, month, 1), format_date)
-        rows.append(Row(f"{year:04d}-{month:02d}", label, counts.get((year, month), 0)))
-    return _scale(rows)
-
-
-def _month_label(day, format_date):
-    """'พ.ย. 2569' on Thai pages, 'Nov 2026' on English ones."""
-    return format_date(day, "short").split(" ", 1)[1]
+    # The label: 'พ.ย. 2569' on Thai pages, 'Nov 2026' on English ones.
+    return _scale([Row(f"{year:04d}-{month:02d}", format_date(dt.date(year, month, 1), "short").split(" ", 1)[1],
+                       counts.get((year, month), 0)) for year, month in keys])
 
 
 def on_time(qs, *, today=None) -> tuple[int, int]:
@@ -214,12 +221,3 @@ def report_csv(report: Report) -> bytes:
     median = "" if report.median_days_to_resolve is None else report.median_days_to_resolve
     writer.writerow([_("Resolution"), "median_days", _("Median days to resolve"), median])
     return "\ufeff".encode() + out.getvalue().encode("utf-8")
-
-
-def bar_chart(rows: list[Row]) -> dict:
-    """The bars of a horizontal bar chart: each row's label, count and length (percent of the largest)."""
-    return {"bars": [{"label": row.label, "count": row.count, "percent": round(100 * row.share, 1)} for row in rows]}
-
-
-__all__ = ["Report", "Row", "build_report", "report_csv", "bar_chart", "on_time", "median_days_to_resolve",
-           "counts_by_state", "counts_by_category", "counts_by_province", "counts_by_month", "FINAL_STATES"]

@@ -2,7 +2,6 @@
 
 from django.db.models import Q
 
-from . import areas
 from .models import Case, CaseState, EventKind
 from .models.case import in_department_scope
 from .models.reference import is_supervisor
@@ -56,11 +55,3 @@ def public_timeline(case):
          "comment": e.comment if e.public else "", "event": e}
         for e in events
     ]
-
-
-def place(case):
-    """Where it happened, in the active language ("" if not given)."""
-    if not (case.province or case.district or case.subdistrict):
-        return ""
-    return areas.full_name(province=case.province or None, district=case.district or None,
-                           subdistrict=case.subdistrict or None)

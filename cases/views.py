@@ -16,11 +16,10 @@ from cms.base.clientip import client_ip
 from . import selectors, services
 from .conf import conf
 from .forms import CaseForm, RateForm, ReopenForm, ReplyForm, TrackForm, WithdrawForm
-from .models import Attachment, Case, CaseState
+from .models import Attachment, Case
 from .models.case import format_code, normalise_code
-from .reports import bar_chart, build_report
+from .reports import build_report
 
-S = CaseState
 SESSION_TRACKED = "cases_tracked"
 SESSION_FILED = "cases_filed"
 SESSION_FLASH = "cases_flash"
@@ -37,8 +36,8 @@ def file_case(request):
     form = CaseForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         if "update_areas" in request.POST:
-            # No JavaScript: the citizen asked for the district list of the chosen province.
-            return render(request, "cases/file.html", {"form": _unvalidated(form)})
+            # No JavaScript: the citizen asked for the district list of the chosen province; no errors yet.
+            return render(request, "cases/file.html", {"form": CaseForm(initial=request.POST.dict())})
         if form.is_valid():
             case, pin = services.case_file_validated(filing=form.cleaned_data["filing"],
                                                      language=translation.get_language() or "th", channel="web")
@@ -46,21 +45,6 @@ def file_case(request):
             _remember(request, case)
             return redirect("cases:filed")
     return render(request, "cases/file.html", {"form": form})
-
-
-def _unvalidated(form):
-    """The bound form redisplayed without error messages (the area lists were updated)."""
-    form._errors = {}
-    form.cleaned_data = {}
-    return form
-
-
-def _add_errors(form, error):
-    if hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages_)
-    else:
-        form.add_error(None, error.messages)
 
 
 def filed(request):
@@ -133,7 +117,7 @@ def track_case(request, code):
             try:
                 services.CITIZEN_ACTIONS[action](case=case, **(form.cleaned_data if form else {}))
             except ValidationError as error:
-                _add_errors(form, error)
+                form.add_error(None, error)
                 forms_[action] = form
             except services.CaseError as error:
                 _flash(request, "error", str(error))
@@ -146,15 +130,13 @@ def track_case(request, code):
     case.refresh_from_db()
     context = {
         "case": case, "timeline": selectors.public_timeline(case),
-        "place": selectors.place(case),
+        "place": case.place,
         "flash": request.session.pop(SESSION_FLASH, None),
         "attachments": case.attachments.filter(public=True),
         **{f"can_{name}": allowed for name, allowed in case.citizen_actions().items()},
         "reopen_days": conf.reopen_days,
-        "reply_form": forms_.get("reply") or ReplyForm(),
-        "reopen_form": forms_.get("reopen") or ReopenForm(),
-        "withdraw_form": forms_.get("withdraw") or WithdrawForm(),
-        "rate_form": forms_.get("rate") or RateForm(),
+        **{f"{name}_form": forms_.get(name) or form_class() for name, (form_class, _done) in ACTIONS.items()
+           if form_class},
     }
     return render(request, "cases/track_case.html", context, status=400 if forms_ else 200)
 
@@ -171,9 +153,7 @@ def attachment(request, pk):
     item = get_object_or_404(Attachment.objects.select_related("case"), pk=pk)
     if request.user.is_authenticated and selectors.can_see_case(request.user, item.case):
         services.case_open_attachment(attachment=item, by=request.user)
-    elif item.public and _is_tracked(request, item.case.code):
-        pass
-    else:
+    elif not (item.public and _is_tracked(request, item.case.code)):
         raise PermissionDenied
     response = FileResponse(item.file.open("rb"), content_type=item.content_type, as_attachment=False,
                             filename=item.original_name)
@@ -187,11 +167,4 @@ def attachment(request, pk):
 def statistics(request):
     """Aggregated, anonymous statistics: counts only (never a case, a name or a
     code), provinces with few cases merged into "other provinces"."""
-    report = build_report(public=True)
-    return render(request, "cases/statistics.html", {
-        "report": report,
-        "charts": {"state": bar_chart(report.by_state), "category": bar_chart(report.by_category),
-                   "province": bar_chart(report.by_province[:15]), "month": bar_chart(report.by_month),
-                   "kind": bar_chart(report.by_kind)},
-        "rate_percent": None if report.on_time_rate is None else round(report.on_time_rate * 100, 1),
-    })
+    return render(request, "cases/statistics.html", {"report": build_report(public=True)})

@@ -49,11 +49,6 @@ class CaseMenuItem(MenuItem):
         return can_use_cases(request.user)
 
 
-class CaseSubmenu(SubmenuMenuItem):
-    def is_shown(self, request):
-        return can_use_cases(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_case_menu():
     submenu = Menu(items=[
@@ -61,7 +56,7 @@ def register_case_menu():
         CaseMenuItem(_("Reports"), reverse("cases_admin:reports"), name="case-reports", icon_name="table",
                      order=200),
     ])
-    return CaseSubmenu(_("Complaints"), submenu, name="cases", icon_name="mail", order=150)
+    return SubmenuMenuItem(_("Complaints"), submenu, name="cases", icon_name="mail", order=150)
 
 
 class CategoryViewSet(SnippetViewSet):

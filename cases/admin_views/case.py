@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .. import areas, selectors, services
+from .. import selectors, services
 from ..inbox import localized_names, officer_choices, possible_duplicates, user_label
 from ..models import EventKind
 from ..models.case import normalise_code, officer_state_label
@@ -44,31 +44,14 @@ def _case_for(user, code):
     return case
 
 
-def _transition_forms(case, user):
-    """The transitions this user may make now, each with the inputs it needs."""
-    items = []
-    for t in services.available_transitions(case, user):
-        custom = t.custom or {}
-        items.append({
-            "name": t.name, "label": custom.get("label", t.name), "style": custom.get("style", "secondary"),
-            "requires": custom.get("requires", ""), "public": bool(custom.get("public")),
-            "target": t.target, "target_label": officer_state_label(t.target),
-        })
-    return items
-
-
 def _timeline(case):
-    events = list(case.events.select_related("actor").order_by("seq"))
-    rows = []
-    for e in events:
-        rows.append({
-            "event": e, "kind_label": EventKind(e.kind).label if e.kind in EventKind.values else e.kind,
-            "actor": user_label(e.actor) if e.actor_id else (_("Citizen") if e.actor_kind == "citizen" else _("System")),
-            "from_label": officer_state_label(e.from_state) if e.from_state else "",
-            "to_label": officer_state_label(e.to_state) if e.to_state else "",
-            "assignee": (e.data or {}).get("assignee_name", ""),
-        })
-    return rows
+    return [{
+        "event": e, "kind_label": EventKind(e.kind).label if e.kind in EventKind.values else e.kind,
+        "actor": user_label(e.actor) if e.actor_id else (_("Citizen") if e.actor_kind == "citizen" else _("System")),
+        "from_label": officer_state_label(e.from_state) if e.from_state else "",
+        "to_label": officer_state_label(e.to_state) if e.to_state else "",
+        "assignee": (e.data or {}).get("assignee_name", ""),
+    } for e in case.events.select_related("actor").order_by("seq")]
 
 
 def _context(request, case, *, identity=None, forms_=None):
@@ -80,8 +63,10 @@ def _context(request, case, *, identity=None, forms_=None):
         "case": case, "category": names.get(case.category_id, case.category.name),
         "department": localized_names([case.department]).get(case.department_id, "") if case.department_id else "",
         "assignee": user_label(case.assignee) if case.assignee_id else "",
-        "area": areas.full_name(province=case.province, district=case.district, subdistrict=case.subdistrict),
-        "overdue": case.is_overdue(), "transitions": _transition_forms(case, user),
+        "area": case.place,
+        "overdue": case.is_overdue(),
+        # Each with its label, style and the input it requires (the transition's ``custom``).
+        "transitions": [{"name": t.name, **t.custom} for t in services.available_transitions(case, user)],
         "officers": officer_choices(department_ids=[case.department_id] if case.department_id else None),
         "can_reassign": case.reassignable and selectors.is_supervisor(user),
         "can_work": selectors.can_work(user, case),
@@ -128,8 +113,7 @@ def _act(request, case):
 
 
 def _reassign(request, case):
-    if request.POST.get("seen_state") != case.state:
-        raise services.CaseConflict(_conflict(case))
+    _check_seen_state(request, case)
     officer = _officer(request.POST.get("officer"))
     services.case_assign(case=case, officer=officer, by=request.user, comment=request.POST.get("comment", "").strip())
     messages.success(request, _("The case is now assigned to %(name)s.") % {"name": user_label(officer)})
@@ -177,9 +161,13 @@ def _identity(request, case):
     return render(request, "cases/admin/case.html", _context(request, case, identity=identity))
 
 
-def _conflict(case):
-    return _("Someone else has just changed this case (it is now “%(state)s”). Reload it and try again.") % {
-        "state": case.officer_state_label}
+def _check_seen_state(request, case):
+    """The form carries the state the officer saw: if the case has moved since,
+    nothing is done and the officer is told so."""
+    if request.POST.get("seen_state") != case.state:
+        raise services.CaseConflict(_(
+            "Someone else has just changed this case (it is now “%(state)s”). Reload it and try again."
+        ) % {"state": case.officer_state_label})
 
 
 def _officer(value):
@@ -191,22 +179,14 @@ def _officer(value):
 
 
 def _do_transition(request, case):
-    """One workflow action. The form carries the state the officer saw: if the
-    case has moved since, nothing is done and the officer is told so."""
+    _check_seen_state(request, case)
     name = request.POST.get("transition", "")
-    if request.POST.get("seen_state") != case.state:
-        raise services.CaseConflict(_conflict(case))
-    data = {}
-    comment = request.POST.get("comment", "").strip()
+    data = {"reason": request.POST.get("reason", ""), "agency": request.POST.get("agency", "")}
     if name == "assign":
         data["officer"] = _officer(request.POST.get("officer"))
-    elif name == "reject":
-        data["reason"] = request.POST.get("reason", "").strip()
-    elif name == "refer":
-        data["agency"] = request.POST.get("agency", "").strip()
-    public = request.POST.get("public") == "1"
-    updated = services.case_transition(case=case, transition=name, by=request.user, comment=comment, public=public,
-                                       **data)
+    updated = services.case_transition(case=case, transition=name, by=request.user,
+                                       comment=request.POST.get("comment", "").strip(),
+                                       public=request.POST.get("public") == "1", **data)
     messages.success(request, _("Done: the case is now “%(state)s”.") % {"state": updated.officer_state_label})
     if not selectors.can_see_case(request.user, updated):
         return redirect("cases_admin:inbox")

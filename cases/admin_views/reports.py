@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from ..models import Case
-from ..reports import bar_chart, build_report, report_csv
+from ..reports import build_report, report_csv
 from .common import require_case_access
 
 
@@ -32,16 +32,8 @@ def _report(request):
 
 @require_case_access
 def reports(request):
-    report = _report(request)
-    charts = {
-        "state": bar_chart(report.by_state), "category": bar_chart(report.by_category),
-        "province": bar_chart(report.by_province[:15]), "month": bar_chart(report.by_month),
-        "department": bar_chart(report.by_department), "kind": bar_chart(report.by_kind),
-    }
-    return render(request, "cases/admin/reports.html", {
-        "report": report, "charts": charts, "query_string": request.GET.urlencode(),
-        "rate_percent": None if report.on_time_rate is None else round(report.on_time_rate * 100, 1),
-    })
+    return render(request, "cases/admin/reports.html",
+                  {"report": _report(request), "query_string": request.GET.urlencode()})
 
 
 @require_case_access

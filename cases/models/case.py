@@ -18,6 +18,7 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from cms.records.models import ChainedModel
 
+from .. import areas
 from .reference import Category, Department, OfficerRole, is_supervisor, officer_profile
 
 # Easy to read aloud: no 0/O, no 1/I.
@@ -304,6 +305,11 @@ class Case(ConcurrentTransitionMixin, ChainedModel):
     @property
     def display_code(self):
         return format_code(self.code)
+
+    @property
+    def place(self):
+        """Where it happened, in the active language ("" if not given)."""
+        return areas.full_name(province=self.province, district=self.district, subdistrict=self.subdistrict)
 
     # PIN ------------------------------------------------------------------
     def set_pin(self, pin):

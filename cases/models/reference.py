@@ -17,7 +17,18 @@ class CategoryQuerySet(models.QuerySet):
         return self.filter(locale__language_code=default_language, active=True).select_related("sla")
 
 
-class Category(TranslatableMixin, models.Model):
+class LocalizedNameMixin(TranslatableMixin):
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    @property
+    def display_name(self):
+        """The name in the active language, falling back to the original."""
+        localized = self.localized
+        return localized.name if localized else self.name
+
+
+class Category(LocalizedNameMixin, models.Model):
     """What a case is about. Editors manage the list and translate it with
     wagtail-localize; cases point at the row in the default language (Thai)."""
 
@@ -37,14 +48,8 @@ class Category(TranslatableMixin, models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def display_name(self):
-        """The name in the active language, falling back to the original."""
-        localized = self.localized
-        return localized.name if localized else self.name
 
-
-class Department(TranslatableMixin, models.Model):
+class Department(LocalizedNameMixin, models.Model):
     """A unit of the Secretariat of the Senate that works cases."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -58,11 +63,6 @@ class Department(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
-
-    @property
-    def display_name(self):
-        localized = self.localized
-        return localized.name if localized else self.name
 
 
 class OfficerRole(models.TextChoices):

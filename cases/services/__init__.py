@@ -10,31 +10,18 @@ record and queues the notifications in the shared outbox (:mod:`cms.records`),
 sent after commit."""
 
 from .base import (
-    CaseConflict, CaseError, PinLocked, TransitionRefused, WrongPin, bulk_pin, check_upload, notifications_suppressed,
-    record_event, route,
+    CaseConflict, CaseError, PinLocked, TransitionRefused, WrongPin, notifications_suppressed, record_event, route,
 )
 from .citizens import (
     CITIZEN_ACTIONS, case_check_pin, case_citizen_confirm, case_citizen_rate, case_citizen_reopen, case_citizen_reply,
     case_citizen_withdraw,
 )
 from .filing import (
-    Filing, IdempotencyKeyInvalid, IdempotencyKeyReused, case_file, case_file_once, case_file_validated,
-    validate_filing,
+    IdempotencyKeyInvalid, IdempotencyKeyReused, case_file, case_file_once, case_file_validated, validate_filing,
 )
 from .officers import (
     available_transitions, case_add_attachment, case_add_note, case_assign, case_link, case_open_attachment,
     case_reply_public, case_transition, case_update, case_view_identity,
 )
 from .periodic import case_close_unconfirmed, case_flag_overdue, purge_idempotency_keys
-from .retention import anonymise_closed_cases, case_anonymise
-
-__all__ = [
-    "CITIZEN_ACTIONS", "CaseConflict", "CaseError", "Filing", "IdempotencyKeyInvalid", "IdempotencyKeyReused", "PinLocked",
-    "TransitionRefused", "WrongPin", "anonymise_closed_cases", "available_transitions", "bulk_pin",
-    "case_add_attachment", "case_add_note", "case_anonymise", "case_assign", "case_check_pin",
-    "case_citizen_confirm", "case_citizen_rate", "case_citizen_reopen", "case_citizen_reply",
-    "case_citizen_withdraw", "case_close_unconfirmed", "case_file", "case_file_once", "case_file_validated",
-    "case_flag_overdue", "case_link", "case_open_attachment", "case_reply_public", "case_transition",
-    "case_update", "case_view_identity", "check_upload", "notifications_suppressed", "purge_idempotency_keys",
-    "record_event", "route", "validate_filing",
-]
+from .retention import anonymise_closed_cases

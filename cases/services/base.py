@@ -14,7 +14,6 @@ from django_fsm import can_proceed
 from cms.base.thai import localized_digits
 from cms.records import services as records
 
-from .. import areas
 from ..calendar import WorkingCalendar
 from ..conf import conf
 from ..models import Attachment, Case, CaseState, Citizen, EventKind, RoutingRule
@@ -46,8 +45,6 @@ class WrongPin(CaseError):
 
 
 _notify = contextvars.ContextVar("cases_notify", default=True)
-# The one PIN of a bulk load (the demo), hashed once: see Case.set_pin.
-bulk_pin = contextvars.ContextVar("cases_bulk_pin", default=None)
 
 
 @contextlib.contextmanager
@@ -109,6 +106,25 @@ def notify_user(user, case, event, kind):
     return notify(case=case, event=event, kind=kind, email=user.email, language=language)
 
 
+def required_text(value, field, message):
+    """``value`` stripped, or a ValidationError on ``field`` with ``message`` if nothing is left."""
+    value = (value or "").strip()
+    if not value:
+        raise ValidationError({field: [message]})
+    return value
+
+
+def make_transition(locked, name, *, by, comment="", public=False, **args):
+    """Make transition ``name`` on the locked case: the change, the deadlines and
+    routing that follow it, the save and the audit event (returned)."""
+    from_state = locked.state
+    getattr(locked, name)(**args)
+    after_state_change(locked, from_state)
+    locked.save()
+    return record_event(locked, by=by, kind=EventKind.TRANSITION, transition=name, from_state=from_state,
+                        to_state=locked.state, comment=comment, public=public, data=args)
+
+
 def refuse(case, method):
     """Why a transition the caller may not make now is refused: not theirs, or not now."""
     if can_proceed(method):
@@ -122,11 +138,6 @@ def sla_days(category):
     if sla is None:
         return conf.default_acknowledge_days, conf.default_resolve_days
     return sla.acknowledge_days, sla.resolve_days
-
-
-def validate_areas(province, district, subdistrict):
-    if province or district or subdistrict:
-        areas.validate_chain(province=province or None, district=district or None, subdistrict=subdistrict or None)
 
 
 def route(case):
@@ -165,11 +176,20 @@ class CheckedUpload:
         return hashlib.sha256(self.data).hexdigest()
 
 
-def attachment_count_error(attachments):
-    """The message if a filing or a reply carries more files than allowed."""
+def check_uploads(attachments):
+    """The files of a filing or a reply, checked (:func:`check_upload`) and not
+    more than allowed; a ValidationError on ``attachments`` with every problem."""
+    errors, checked = [], []
     if len(attachments) > conf.max_attachments:
-        return _("Attach at most %(count)s files.") % {"count": localized_digits(conf.max_attachments)}
-    return None
+        errors.append(_("Attach at most %(count)s files.") % {"count": localized_digits(conf.max_attachments)})
+    for upload in attachments:
+        try:
+            checked.append(check_upload(upload))
+        except ValidationError as error:
+            errors.extend(error.messages)
+    if errors:
+        raise ValidationError({"attachments": errors})
+    return checked
 
 
 def check_upload(upload):

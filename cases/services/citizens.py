@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_fsm import ConcurrentTransition, has_transition_perm
+from django_fsm import has_transition_perm
 
 from cms.base.thai import localized_digits
 
@@ -16,8 +16,8 @@ from ..models import CITIZEN, Case, EventKind
 from ..models.case import normalise_code
 from ..notifications import NotificationKind
 from .base import (
-    CaseConflict, PinLocked, TransitionRefused, WrongPin, after_state_change, attachment_count_error, check_upload,
-    lock, notify_citizen, notify_user, record_event, refresh, store_attachment,
+    PinLocked, TransitionRefused, WrongPin, check_uploads, lock, make_transition, notify_citizen, notify_user,
+    record_event, refresh, required_text, store_attachment,
 )
 
 
@@ -27,30 +27,26 @@ def case_check_pin(*, code, pin, client_ip=""):
     ip_key = f"cases:pin-ip:{client_ip}"
     if client_ip and cache.get(ip_key, 0) >= conf.pin_rate_per_ip:
         raise PinLocked(_("Too many wrong PINs from your connection. Try again in a few minutes."))
-    code = normalise_code(code)
+    wrong = WrongPin(_("The tracking code or PIN is not right. Check them and try again."))
     failure = None
     with transaction.atomic():
-        case = Case.objects.select_for_update().filter(code=code).first()
+        case = Case.objects.select_for_update().filter(code=normalise_code(code)).first()
+        right = case is not None and case.check_pin(pin)
+        if not right and client_ip:
+            cache.add(ip_key, 0, 600)
+            cache.incr(ip_key)
         now = timezone.now()
-        if case is None or not case.check_pin(pin):
-            if client_ip:
-                cache.add(ip_key, 0, 600)
-                cache.incr(ip_key)
-            failure = WrongPin(_("The tracking code or PIN is not right. Check them and try again."))
-            if case is not None:
-                if case.locked_until and case.locked_until > now:
-                    failure = PinLocked(_locked_message(case))
-                else:
-                    failures = case.pin_failures + 1
-                    locked_until = None
-                    if failures >= conf.pin_max_failures:
-                        failures, locked_until = 0, now + conf.pin_lockout
-                        case.locked_until = locked_until
-                        failure = PinLocked(_locked_message(case))
-                    # Saved (the transaction commits) before the error is raised.
-                    Case.objects.filter(pk=case.pk).update(pin_failures=failures, locked_until=locked_until)
-        elif case.locked_until and case.locked_until > now:
+        if case is None:
+            raise wrong
+        if case.locked_until and case.locked_until > now:
             failure = PinLocked(_locked_message(case))
+        elif not right:
+            failures = case.pin_failures + 1
+            case.locked_until = now + conf.pin_lockout if failures >= conf.pin_max_failures else None
+            failure = PinLocked(_locked_message(case)) if case.locked_until else wrong
+            # Saved (the transaction commits) before the error is raised.
+            Case.objects.filter(pk=case.pk).update(pin_failures=0 if case.locked_until else failures,
+                                                   locked_until=case.locked_until)
         elif case.pin_failures or case.locked_until:
             Case.objects.filter(pk=case.pk).update(pin_failures=0, locked_until=None)
             case.pin_failures, case.locked_until = 0, None
@@ -64,49 +60,32 @@ def _locked_message(case):
     return _("Too many wrong PINs for this code: it is locked for %(minutes)s minutes.") % {"minutes": localized_digits(minutes)}
 
 
-def _citizen_transition(case, name, *, comment="", event_data=None, refuse_message):
-    try:
-        with transaction.atomic():
-            locked = lock(case, expect_state=False)
-            method = getattr(locked, name)
-            if not has_transition_perm(method, CITIZEN):
-                raise TransitionRefused(refuse_message)
-            from_state = locked.state
-            method()
-            after_state_change(locked, from_state)
-            locked.save()
-            event = record_event(locked, by=CITIZEN, kind=EventKind.TRANSITION, transition=name,
-                                 from_state=from_state, to_state=locked.state, comment=comment, public=True,
-                                 data=event_data or {})
-            notify_citizen(locked, event)
-            if locked.assignee_id:
-                notify_user(locked.assignee, locked, event, NotificationKind.CITIZEN_UPDATE)
-    except ConcurrentTransition as error:
-        raise CaseConflict(_("The case has just changed. Reload the page and try again.")) from error
+def _citizen_transition(case, name, *, comment="", refuse_message):
+    with transaction.atomic():
+        locked = lock(case, expect_state=False)
+        if not has_transition_perm(getattr(locked, name), CITIZEN):
+            raise TransitionRefused(refuse_message)
+        event = make_transition(locked, name, by=CITIZEN, comment=comment, public=True)
+        notify_citizen(locked, event)
+        if locked.assignee_id:
+            notify_user(locked.assignee, locked, event, NotificationKind.CITIZEN_UPDATE)
     refresh(case, locked)
     return locked
 
 
 def case_citizen_reply(*, case, message, attachments=()):
     """The citizen answers a request for information; work resumes."""
-    message = (message or "").strip()
-    if not message:
-        raise ValidationError({"message": [_("Write the information you want to add.")]})
-    if too_many := attachment_count_error(attachments):
-        raise ValidationError({"attachments": [too_many]})
-    try:
-        checked = [check_upload(upload) for upload in attachments]
-    except ValidationError as error:
-        raise ValidationError({"attachments": error.messages}) from None
+    message = required_text(message, "message", _("Write the information you want to add."))
+    checked = check_uploads(attachments)
+    not_asked = _("The officers have not asked you for more information.")
     with transaction.atomic():
         locked = lock(case, expect_state=False)
         if not has_transition_perm(locked.citizen_reply, CITIZEN):
-            raise TransitionRefused(_("The officers have not asked you for more information."))
+            raise TransitionRefused(not_asked)
         record_event(locked, by=CITIZEN, kind=EventKind.CITIZEN_MESSAGE, comment=message, public=True)
         for content in checked:
             store_attachment(locked, content, by=CITIZEN, public=True)
-        return _citizen_transition(locked, "citizen_reply",
-                                   refuse_message=_("The officers have not asked you for more information."))
+        return _citizen_transition(locked, "citizen_reply", refuse_message=not_asked)
 
 
 def case_citizen_confirm(*, case, comment=""):
@@ -115,9 +94,7 @@ def case_citizen_confirm(*, case, comment=""):
 
 
 def case_citizen_reopen(*, case, reason):
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": [_("Tell us why the case should be reopened.")]})
+    reason = required_text(reason, "reason", _("Tell us why the case should be reopened."))
     return _citizen_transition(case, "citizen_reopen", comment=reason, refuse_message=_(
         "You can reopen a case only within %(days)s days of its resolution.") % {"days": localized_digits(conf.reopen_days)})
 

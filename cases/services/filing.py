@@ -14,12 +14,12 @@ from django.utils.translation import gettext as _
 
 from cms.base.thai import arabic_digits
 
-from .. import replay
+from .. import areas, replay
 from ..calendar import WorkingCalendar
 from ..models import CITIZEN, Case, CaseKind, EventKind, IdempotencyKey
 from ..models.case import new_code, new_pin
 from ..notifications import NotificationKind
-from .base import CaseError, attachment_count_error, check_upload, notify_citizen, record_event, sla_days, store_attachment, validate_areas
+from .base import CaseError, check_uploads, notify_citizen, record_event, sla_days, store_attachment
 
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 \-]{7,18}$")
 IDEMPOTENCY_KEY_MAX = 200
@@ -51,10 +51,14 @@ class Filing:
     contact_phone: str
     attachments: tuple
 
+    def case_fields(self):
+        """The case's fields as filed (all but the attachments)."""
+        return {field.name: getattr(self, field.name) for field in dataclasses.fields(self) if field.name != "attachments"}
+
     def fingerprint(self):
         """Tells a retry from a different submission under the same Idempotency-Key."""
-        plain = {field.name: getattr(self, field.name) for field in dataclasses.fields(self)}
-        plain.update(category=self.category.slug, attachments=[[a.name, a.sha256] for a in self.attachments])
+        plain = {**self.case_fields(), "category": self.category.slug,
+                 "attachments": [[a.name, a.sha256] for a in self.attachments]}
         return hashlib.sha256(json.dumps(plain, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -87,19 +91,15 @@ def validate_filing(*, kind=CaseKind.COMPLAINT, category, subject, description, 
     if contact_phone and not PHONE_RE.match(contact_phone):
         refuse("contact_phone", [_("Enter a phone number of 9 to 15 digits, for example 081 234 5678.")])
     try:
-        validate_areas(province, district, subdistrict)
+        areas.validate_chain(province=province, district=district, subdistrict=subdistrict)
     except ValidationError as error:
-        for field, messages in getattr(error, "error_dict", {"province": error}).items():
-            refuse(field if field in ("province", "district", "subdistrict") else "province",
-                   ValidationError(messages).messages)
-    if too_many := attachment_count_error(attachments):
-        refuse("attachments", [too_many])
-    checked = []
-    for upload in attachments:
-        try:
-            checked.append(check_upload(upload))
-        except ValidationError as error:
-            refuse("attachments", error.messages)
+        for field, messages in error.message_dict.items():
+            refuse(field, messages)
+    checked = ()
+    try:
+        checked = check_uploads(attachments)
+    except ValidationError as error:
+        refuse("attachments", error.messages)
     if errors:
         raise ValidationError(errors)
     return Filing(
@@ -128,27 +128,20 @@ def case_file_validated(*, filing, language="th", channel="web", filed_at=None, 
     pin = pin or new_pin()
     with transaction.atomic(savepoint=False):  # within case_file_once's transaction: no savepoint of its own
         case = Case(
-            kind=filing.kind, category=filing.category, subject=filing.subject, description=filing.description,
-            province=filing.province, district=filing.district, subdistrict=filing.subdistrict,
-            respondent=filing.respondent, anonymous=filing.anonymous, contact_name=filing.contact_name,
-            contact_email=filing.contact_email, contact_phone=filing.contact_phone, consent_at=filed_at,
-            language=language, channel=channel, filed_at=filed_at,
+            **filing.case_fields(), consent_at=filed_at, language=language, channel=channel, filed_at=filed_at,
             acknowledge_due=calendar.add_working_days(filed_day, ack_days),
             resolve_due=calendar.add_working_days(filed_day, resolve_days),
         )
         case.set_pin(pin)
-        for _attempt in range(5):
+        for attempt in range(5):
             case.code = new_code()
             try:
                 with transaction.atomic():
                     case.save()
                 break
-            except IntegrityError:
-                if Case.objects.filter(code=case.code).exists():
-                    case.pk = None
-                    case._state.adding = True
-                    continue
-                raise
+            except IntegrityError:  # another case has this code: draw again
+                if attempt == 4 or not Case.objects.filter(code=case.code).exists():
+                    raise
         event = record_event(case, by=CITIZEN, kind=EventKind.FILED, to_state=case.state, public=True,
                              data={"kind": filing.kind, "channel": channel}, at=filed_at)
         for content in filing.attachments:

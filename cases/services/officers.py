@@ -7,15 +7,15 @@ from functools import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django_fsm import ConcurrentTransition, has_transition_perm
+from django_fsm import has_transition_perm
 
-from .. import selectors
+from .. import areas, selectors
 from ..models import Case, CaseState, Citizen, EventKind, OfficerRole
 from ..models.reference import is_supervisor, officer_profile
 from ..notifications import NotificationKind
 from .base import (
-    CaseConflict, TransitionRefused, after_state_change, check_upload, lock, notify_citizen, notify_user, record_event,
-    refresh, refuse, store_attachment, validate_areas,
+    TransitionRefused, check_upload, lock, make_transition, notify_citizen, notify_user, record_event, refresh, refuse,
+    required_text, store_attachment,
 )
 
 S = CaseState
@@ -46,35 +46,21 @@ def case_transition(*, case, transition, by, comment="", public=False, **data):
         raise TransitionRefused(_("Unknown action."))
     if transition == "assign":
         return case_assign(case=case, officer=data.get("officer"), by=by, comment=comment)
-    try:
-        with transaction.atomic():
-            locked = lock(case)
-            method = getattr(locked, transition)
-            if not has_transition_perm(method, by):
-                refuse(locked, method)
-            args = {}
-            if transition == "reject":
-                reason = (data.get("reason") or comment or "").strip()
-                if not reason:
-                    raise ValidationError({"reason": [_("Give the reason for rejecting the case.")]})
-                args["reason"] = reason
-                public = True
-            elif transition == "refer":
-                agency = (data.get("agency") or "").strip()
-                if not agency:
-                    raise ValidationError({"agency": [_("Name the agency the case is referred to.")]})
-                args["agency"] = agency
-            from_state = locked.state
-            method(**args)
-            after_state_change(locked, from_state)
-            locked.save()
-            event = record_event(locked, by=by, kind=EventKind.TRANSITION, transition=transition,
-                                 from_state=from_state, to_state=locked.state, comment=comment, public=public,
-                                 data={k: v for k, v in args.items()})
-            if locked.state in CITIZEN_NOTIFIED:
-                notify_citizen(locked, event)
-    except ConcurrentTransition as error:
-        raise CaseConflict(_("Someone else has just changed this case. Reload it and try again.")) from error
+    with transaction.atomic():
+        locked = lock(case)
+        method = getattr(locked, transition)
+        if not has_transition_perm(method, by):
+            refuse(locked, method)
+        args = {}
+        if transition == "reject":
+            args["reason"] = required_text(data.get("reason") or comment, "reason",
+                                           _("Give the reason for rejecting the case."))
+            public = True
+        elif transition == "refer":
+            args["agency"] = required_text(data.get("agency"), "agency", _("Name the agency the case is referred to."))
+        event = make_transition(locked, transition, by=by, comment=comment, public=public, **args)
+        if locked.state in CITIZEN_NOTIFIED:
+            notify_citizen(locked, event)
     refresh(case, locked)
     return locked
 
@@ -84,64 +70,60 @@ def case_assign(*, case, officer, by, comment=""):
     reassign a case already being worked."""
     if officer is None:
         raise ValidationError({"officer": [_("Choose an officer.")]})
-    try:
-        with transaction.atomic():
-            locked = lock(case)
-            profile = officer_profile(officer)
-            if profile is None or profile.role == OfficerRole.INTAKE:
-                raise ValidationError({"officer": [_("This person is not a case officer.")]})
-            if locked.department_id is None:
-                locked.department = profile.department
-            elif profile.department_id != locked.department_id:
-                raise ValidationError({"officer": [_("The officer must belong to the case's department.")]})
-            from_state = locked.state
-            if locked.state == S.ACCEPTED:
-                if not has_transition_perm(locked.assign, by):
-                    refuse(locked, locked.assign)
-                locked.assign(officer)
-                kind, transition_name = EventKind.TRANSITION, "assign"
-            elif locked.reassignable:
-                if not is_supervisor(by):
-                    raise PermissionDenied(_("Only a supervisor may reassign a case."))
-                if locked.assignee_id == officer.pk:
-                    raise ValidationError({"officer": [_("The case is already assigned to this officer.")]})
-                locked.assignee = officer
-                kind, transition_name = EventKind.ASSIGNMENT, ""
-            else:
-                raise TransitionRefused(_("This action is not possible while the case is “%(state)s”.")
-                                        % {"state": locked.get_state_display()})
-            locked.save()
-            event = record_event(locked, by=by, kind=kind, transition=transition_name, from_state=from_state,
-                                 to_state=locked.state, comment=comment,
-                                 data={"assignee": officer.pk, "assignee_name": officer.get_full_name() or officer.get_username()})
-            notify_user(officer, locked, event, NotificationKind.ASSIGNED)
-    except ConcurrentTransition as error:
-        raise CaseConflict(_("Someone else has just changed this case. Reload it and try again.")) from error
+    with transaction.atomic():
+        locked = lock(case)
+        profile = officer_profile(officer)
+        if profile is None or profile.role == OfficerRole.INTAKE:
+            raise ValidationError({"officer": [_("This person is not a case officer.")]})
+        if locked.department_id is None:
+            locked.department = profile.department
+        elif profile.department_id != locked.department_id:
+            raise ValidationError({"officer": [_("The officer must belong to the case's department.")]})
+        from_state = locked.state
+        if locked.state == S.ACCEPTED:
+            if not has_transition_perm(locked.assign, by):
+                refuse(locked, locked.assign)
+            locked.assign(officer)
+            kind, transition_name = EventKind.TRANSITION, "assign"
+        elif locked.reassignable:
+            if not is_supervisor(by):
+                raise PermissionDenied(_("Only a supervisor may reassign a case."))
+            if locked.assignee_id == officer.pk:
+                raise ValidationError({"officer": [_("The case is already assigned to this officer.")]})
+            locked.assignee = officer
+            kind, transition_name = EventKind.ASSIGNMENT, ""
+        else:
+            refuse(locked, locked.assign)
+        locked.save()
+        event = record_event(locked, by=by, kind=kind, transition=transition_name, from_state=from_state,
+                             to_state=locked.state, comment=comment,
+                             data={"assignee": officer.pk,
+                                   "assignee_name": officer.get_full_name() or officer.get_username()})
+        notify_user(officer, locked, event, NotificationKind.ASSIGNED)
     refresh(case, locked)
+    return locked
+
+
+def _worked(case, by):
+    """The case locked for a change by ``by``, who must be allowed to work it (in a transaction)."""
+    locked = lock(case, expect_state=False)
+    if not selectors.can_work(by, locked):
+        raise PermissionDenied
     return locked
 
 
 def case_add_note(*, case, by, text):
     """An internal note: never shown to the citizen."""
-    text = (text or "").strip()
-    if not text:
-        raise ValidationError({"text": [_("Write the note.")]})
+    text = required_text(text, "text", _("Write the note."))
     with transaction.atomic():
-        locked = lock(case, expect_state=False)
-        if not selectors.can_work(by, locked):
-            raise PermissionDenied
-        return record_event(locked, by=by, kind=EventKind.NOTE, comment=text, public=False)
+        return record_event(_worked(case, by), by=by, kind=EventKind.NOTE, comment=text, public=False)
 
 
 def case_reply_public(*, case, by, text):
     """A reply the citizen sees on the tracking page and receives by e-mail."""
-    text = (text or "").strip()
-    if not text:
-        raise ValidationError({"text": [_("Write the reply.")]})
+    text = required_text(text, "text", _("Write the reply."))
     with transaction.atomic():
-        locked = lock(case, expect_state=False)
-        if not selectors.can_work(by, locked):
-            raise PermissionDenied
+        locked = _worked(case, by)
         event = record_event(locked, by=by, kind=EventKind.PUBLIC_REPLY, comment=text, public=True)
         notify_citizen(locked, event)
         return event
@@ -156,9 +138,7 @@ def case_update(*, case, by, **changes):
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
     with transaction.atomic():
-        locked = lock(case, expect_state=False)
-        if not selectors.can_work(by, locked):
-            raise PermissionDenied
+        locked = _worked(case, by)
         if "sealed" in changes and not is_supervisor(by) and not by.has_perm("cases.screen_case"):
             raise PermissionDenied
         diff = {}
@@ -170,7 +150,7 @@ def case_update(*, case, by, **changes):
         if not diff:
             return locked
         if {"province", "district", "subdistrict"} & set(diff):
-            validate_areas(locked.province, locked.district, locked.subdistrict)
+            areas.validate_chain(province=locked.province, district=locked.district, subdistrict=locked.subdistrict)
         locked.save()
         record_event(locked, by=by, kind=EventKind.FIELD_CHANGE, data={"changes": diff})
     refresh(case, locked)
@@ -186,9 +166,7 @@ def case_link(*, case, other, by):
     if case.pk == other.pk:
         raise ValidationError(_("A case cannot be related to itself."))
     with transaction.atomic():
-        locked = lock(case, expect_state=False)
-        if not selectors.can_work(by, locked):
-            raise PermissionDenied
+        locked = _worked(case, by)
         locked.related_cases.add(other)
         record_event(locked, by=by, kind=EventKind.LINK, data={"related": other.code})
         Case.objects.select_for_update().get(pk=other.pk)

@@ -11,7 +11,7 @@ from django_fsm import has_transition_perm
 from ..conf import conf
 from ..models import Case, CaseState, EventKind, IdempotencyKey, OfficerRole
 from ..notifications import NotificationKind
-from .base import notify_citizen, notify_user, record_event
+from .base import make_transition, notify_citizen, notify_user, record_event
 
 S = CaseState
 
@@ -53,10 +53,7 @@ def case_close_unconfirmed(*, now=None):
             case = Case.objects.select_for_update().get(pk=pk)
             if not has_transition_perm(case.close_unconfirmed, None):
                 continue
-            case.close_unconfirmed()
-            case.save()
-            event = record_event(case, by=None, kind=EventKind.TRANSITION, transition="close_unconfirmed",
-                                 from_state=S.RESOLVED, to_state=S.CLOSED, public=True)
+            event = make_transition(case, "close_unconfirmed", by=None, public=True)
             notify_citizen(case, event)
             closed += 1
     return closed
