@@ -9,6 +9,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.base.public import public
 from cms.base.services import SERVICES_BY_KEY, service_choices
 
 ICON_CHOICES = [
@@ -119,7 +120,7 @@ class HomePage(Page):
         from cms.news.models import NewsPage
 
         return (
-            NewsPage.objects.live().public().filter(locale_id=self.locale_id)
+            public(NewsPage.objects.live()).filter(locale_id=self.locale_id)
             .select_related("featured_image", "category")
             .order_by("-date", "-pk")[:count]
         )

@@ -3,19 +3,26 @@
 Every public page shows them, and they change only when an editor publishes a
 page of the menu, the news index, the footer text or the site settings: the
 menu's pages, the services that exist and the rendered footer are kept in the
-shared cache and cleared by :mod:`cms.base.purge` on those edits."""
+shared cache, under the address's host, and cleared by :mod:`cms.base.purge` on
+those edits: a page that is not Wagtail's finds its site's navigation without
+asking the database for the site. The trail of pages down to the menu's (home
+and its children) comes with it, for the breadcrumbs, and so do the locales:
+they change only with the site's languages."""
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import translation
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
 
-KEY = "chandra:nav:{site}:{language}"
+GENERATION_KEY = "chandra:nav:generation"
+KEY = "chandra:nav:{generation}:{host}:{language}"
+LOCALE_KEY = "chandra:locale:{language}"
 
 
 @dataclass
@@ -25,6 +32,7 @@ class Navigation:
     menu: list = field(default_factory=list)  # (page id, title, url)
     services: list = field(default_factory=list)  # (service key, url)
     footer: str = ""
+    trail: dict = field(default_factory=dict)  # home's and its live children's tree paths: (title, url, translations)
 
     def service_items(self):
         from .services import SERVICES_BY_KEY
@@ -34,33 +42,62 @@ class Navigation:
     def service_url(self, key):
         return dict(self.services).get(key)
 
+    def ancestors(self, page):
+        """(title, url) of each ancestor of ``page`` from its home page down when the
+        navigation holds them all (pages under the menu's pages); None otherwise."""
+        paths = [page.path[: depth * page.steplen] for depth in range(2, page.depth)]
+        if all(path in self.trail for path in paths):
+            return [self.trail[path][:2] for path in paths]
+        return None
+
+    def translations(self, page):
+        """{language code: url} of the live translations of ``page`` when it is home or
+        one of its children; None for other pages."""
+        entry = self.trail.get(page.path)
+        return entry[2] if entry is not None else None
+
 
 def for_request(request):
     """The navigation of the request's site in the active language, once per request."""
     nav = getattr(request, "chandra_nav", None)
     if nav is not None:
         return nav
-    site = Site.find_for_request(request)
-    if site is None:
-        nav = Navigation()
-    else:
-        key = KEY.format(site=site.pk, language=translation.get_language())
-        nav = cache.get(key)
-        if nav is None:
-            nav = build(site)
-            cache.set(key, nav, None)
+    nav = cache.get(_key(request))
+    if nav is None:
+        site = Site.find_for_request(request)
+        nav = Navigation() if site is None else build(site)
+        if site is not None:  # under the generation after building: reading the site settings may create them
+            cache.set(_key(request), nav, settings.PAGE_CACHE_SECONDS)
     request.chandra_nav = nav
     return nav
+
+
+def _key(request):
+    return KEY.format(generation=_generation(), host=request.get_host(), language=translation.get_language())
+
+
+def _generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, secrets.token_hex(4), None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
 
 
 def build(site):
     from .services import available_services
 
-    locale = Locale.get_active()
+    locale = active_locale()
     root = site.root_page.get_translation_or_none(locale) or site.root_page
     nav = Navigation(root_url=root.get_url(current_site=site) or "", root_locale_id=root.locale_id)
-    children = root.get_children().live().public().in_menu()
-    nav.menu = [(page.pk, page.title, page.get_url(current_site=site)) for page in children]
+    children = list(root.get_children().live().public())
+    nav.menu = [(page.pk, page.title, page.get_url(current_site=site)) for page in children if page.show_in_menus]
+    pages = [root, *children]
+    translations = {}
+    for page in Page.objects.filter(translation_key__in=[page.translation_key for page in pages]).live().select_related("locale"):
+        translations.setdefault(page.translation_key, {})[page.locale.language_code] = page.get_url(current_site=site)
+    nav.trail = {page.path: (page.title, page.get_url(current_site=site), translations.get(page.translation_key, {}))
+                 for page in pages}
     nav.services = [(service.key, url) for service, url in available_services(root.locale)]
     nav.footer = render_to_string("includes/footer.html", {"nav": nav, "footer": _footer(root.locale),
                                                             "site_settings": _site_settings(site)})
@@ -71,7 +108,7 @@ def _footer(locale):
     from .models import FooterText
 
     texts = {text.locale_id: text.body for text in FooterText.objects.all()}
-    return texts.get(locale.pk) or texts.get(Locale.get_default().pk) or ""
+    return texts.get(locale.pk) or texts.get(default_locale().pk) or ""
 
 
 def _site_settings(site):
@@ -80,9 +117,29 @@ def _site_settings(site):
     return SiteSettings.for_site(site)
 
 
+def active_locale():
+    """Wagtail's ``Locale.get_active()``, kept in the shared cache."""
+    return _locale(translation.get_language()) or default_locale()
+
+
+def default_locale():
+    """Wagtail's ``Locale.get_default()``, kept in the shared cache."""
+    return _locale(settings.LANGUAGE_CODE) or Locale.get_default()
+
+
+def _locale(language):
+    key = LOCALE_KEY.format(language=language)
+    locale = cache.get(key)
+    if locale is None:
+        try:
+            locale = Locale.objects.get_for_language(language)
+        except (Locale.DoesNotExist, LookupError):
+            return None
+        cache.set(key, locale, None)
+    return locale
+
+
 def clear():
-    """Forget every site's navigation in every language."""
-    cache.delete_many([
-        KEY.format(site=pk, language=code)
-        for pk in Site.objects.values_list("pk", flat=True) for code, _name in settings.LANGUAGES
-    ])
+    """Forget every site's navigation in every language, and the locales."""
+    cache.set(GENERATION_KEY, secrets.token_hex(4), None)
+    cache.delete_many([LOCALE_KEY.format(language=code) for code, _name in settings.LANGUAGES])

@@ -29,6 +29,7 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 TAG_KEY = "pagecache:tag:"
 ENTRY_KEY = "pagecache:page:"
 CLOCK_KEY = "pagecache:clock"
+FRAGMENT_KEY = "pagecache:fragment:"
 GZIP = re.compile(r"\bgzip\b")
 
 
@@ -66,6 +67,20 @@ def bump(tags):
         return
     cache.set_many({TAG_KEY + tag: secrets.token_hex(4) for tag in tags}, None)
     cache.set(CLOCK_KEY, secrets.token_hex(4), None)
+
+
+def fragment(name, *, tags, render):
+    """``render()``'s result, kept until one of ``tags`` is purged: a part that
+    uncached pages show alike (a law's whole text) is built once per edit.
+    Signed-in readers share it too: it holds nothing personal."""
+    generations = _generations(tags)
+    key = FRAGMENT_KEY + hashlib.sha256(name.encode()).hexdigest()
+    kept = cache.get(key)
+    if kept is not None and kept["tags"] == generations:
+        return kept["value"]
+    value = render()
+    cache.set(key, {"tags": generations, "value": value}, settings.PAGE_CACHE_SECONDS)
+    return value
 
 
 def _variant(request):

@@ -17,7 +17,8 @@ Every save or deletion of public content comes here (``post_save``,
 
 Tags are purged when the transaction commits, once however many edits it
 holds (a page being rendered meanwhile is not kept: the page cache sees the
-purge clock move). The navigation is cleared at once as well. The front
+purge clock move), and at once as well, so that what the transaction itself
+reads next (fragments, pages) is not the old copy. The navigation is cleared at once as well. The front
 proxy (``WAGTAILFRONTENDCACHE``, nginx in production) is told the addresses it
 must drop; it keeps what it is not told about for at most
 ``PAGE_CACHE_SHARED_MAX_AGE`` seconds."""
@@ -45,13 +46,14 @@ _pending = threading.local()
 
 
 def purge(*, tags, paths=None, pages=(), nav=False):
-    """Purge the tags (and, at once, the navigation) when the transaction commits;
+    """Purge the tags (and the navigation) at once and when the transaction commits;
     tell the front proxy the addresses: the pages' and ``paths()``'s."""
     if nav:
         navigation.clear()
     state = getattr(_pending, "state", None)
     if state is None:
         state = _pending.state = {"tags": set(), "nav": False, "pages": [], "paths": []}
+    pagecache.bump(tags)
     state["tags"] |= set(tags)
     state["nav"] |= nav
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):

@@ -44,15 +44,16 @@ def _reverse(url_name, language, urlconf):
 
 def _page_url(page_type, locale):
     from django.apps import apps
-    from wagtail.models import Locale
+
+    from .navigation import active_locale, default_locale
 
     try:
         model = apps.get_model(page_type)
     except LookupError:
         return None
     pages = model.objects.live().public()
-    locale = locale or Locale.get_active()
-    page = pages.filter(locale=locale).first() or pages.filter(locale=Locale.get_default()).first()
+    locale = locale or active_locale()
+    page = pages.filter(locale=locale).first() or pages.filter(locale=default_locale()).first()
     return page.url if page else None
 
 

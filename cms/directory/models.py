@@ -18,6 +18,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from cms.base.public import public
 from search.analysis import normalise
 
 
@@ -172,7 +173,7 @@ class TravelGuidePage(Page):
         verbose_name = _("overseas travel guide")
 
     def countries(self):
-        return CountryNotePage.objects.live().public().child_of(self).order_by("title")
+        return public(CountryNotePage.objects.live().child_of(self)).order_by("title")
 
 
 class CountryNotePage(Page):

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
-from wagtail.models import Locale
 
+from cms.base.navigation import active_locale, default_locale
+from cms.base.public import public
 from search.analysis import normalise
 
 from .models import Office, StaffMember, TravelGuidePage
@@ -53,8 +54,8 @@ class Directory:
 def directory(*, user, query: str = "", office: int | None = None, locale=None) -> Directory:
     """Offices and people the user may see. A query matches any part of a person's
     name, position, office, number or e-mail (Thai vowel order and digits normalised)."""
-    locale = locale or Locale.get_active()
-    default = Locale.get_default()
+    locale = locale or active_locale()
+    default = default_locale()
     query = " ".join((query or "").split())[:MAX_QUERY_LENGTH]
     offices = Office.objects.visible_to(user).filter(locale=default).select_related("parent")
     people = StaffMember.objects.visible_to(user).filter(locale=default).select_related("office")
@@ -85,6 +86,6 @@ def person_for(*, pk: int, user) -> StaffMember:
 
 
 def travel_guide(*, locale=None) -> TravelGuidePage | None:
-    locale = locale or Locale.get_active()
-    guides = TravelGuidePage.objects.live().public()
-    return guides.filter(locale=locale).first() or guides.filter(locale=Locale.get_default()).first()
+    locale = locale or active_locale()
+    guides = public(TravelGuidePage.objects.live())
+    return guides.filter(locale=locale).first() or guides.filter(locale=default_locale()).first()

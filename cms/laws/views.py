@@ -7,11 +7,13 @@ import datetime as dt
 
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
-from cms.base.pagecache import add_tags
+from cms.base.pagecache import add_tags, fragment
 
 from . import selectors
 from . import text as lawtext
@@ -77,14 +79,31 @@ def _reading_context(request, slug):
     return reading
 
 
+def _text(request, reading, hits=None):
+    """The contents, preamble and every provision of an instrument, and how many provisions."""
+    html = render_to_string("laws/_instrument_text.html", {
+        "base_url": reading.instrument.get_absolute_url(), "instrument": reading.instrument,
+        "outline": reading.outline(), "divisions": reading.divisions, "hit_ids": {p.pk for p in hits or []},
+    }, request=request)
+    return {"html": mark_safe(html), "count": len(reading.provisions)}  # noqa: S308 — a rendered template
+
+
 @require_GET
 def instrument_detail(request, slug):
-    reading = _reading_context(request, slug)
+    """An instrument's whole text. Without a search its text is rendered once per
+    edit of the instrument (or of the laws at large) and language."""
     query = request.GET.get("q", "").strip()
-    hits = selectors.search_within(reading.provisions, query) if query else None
+    if query:
+        reading = _reading_context(request, slug)
+        instrument, hits = reading.instrument, selectors.search_within(reading.provisions, query)
+        text = _text(request, reading, hits)
+    else:
+        _shows(request, slug)
+        instrument, hits = selectors.instrument_get(slug=slug), None
+        text = fragment(f"laws:text:{slug}:{get_language()}", tags={f"law:{slug}", "app:laws"},
+                        render=lambda: _text(request, _reading_context(request, slug)))
     return render(request, "laws/instrument_detail.html", {
-        "base_url": reading.instrument.get_absolute_url(), "instrument": reading.instrument, "outline": reading.outline(), "divisions": reading.divisions,
-        "provisions": reading.provisions, "query": query, "hits": hits, "hit_ids": {p.pk for p in hits or []},
+        "instrument": instrument, "query": query, "hits": hits, "text": text["html"], "provision_count": text["count"],
     })
 
 

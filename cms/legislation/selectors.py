@@ -9,7 +9,8 @@ from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import get_language
-from wagtail.models import Locale
+
+from cms.base.navigation import default_locale
 
 from . import deadlines
 from .models import (
@@ -36,7 +37,7 @@ def bills_in_committee():
 def bill_summary(bill) -> BillSummary | None:
     """The summary in the reader's language, else in Thai."""
     summaries = {s.locale.language_code: s for s in bill.summaries.all()}
-    return summaries.get(get_language()) or summaries.get(Locale.get_default().language_code) or \
+    return summaries.get(get_language()) or summaries.get(default_locale().language_code) or \
         next(iter(summaries.values()), None)
 
 
@@ -66,8 +67,8 @@ def bill_timeline(bill) -> list[TimelineEntry]:
         entries.append(TimelineEntry(on=report.submitted_on, kind="report", title=report.title, obj=report))
     if bill.committee_id:
         start = next((c.on for c in changes if c.transition == "refer_to_committee" and c.on), None)
-        for meeting in bill.committee.meetings.all():
-            if start and meeting.date >= start and any(i.bill_id == bill.pk for i in meeting.agenda_items.all()):
+        for meeting in bill.committee.meetings_on_bill:
+            if start and meeting.date >= start:
                 entries.append(TimelineEntry(on=meeting.date, kind="meeting", title=str(meeting), obj=meeting))
     for vote in bill.votes.all():
         entries.append(TimelineEntry(on=vote.date, kind="vote", title=vote.title, obj=vote))
@@ -77,15 +78,20 @@ def bill_timeline(bill) -> list[TimelineEntry]:
 
 
 def bill_detail(*, pk):
+    """The bill with everything its page shows, each relation in one query; its
+    committee's meetings are those whose agenda has the bill."""
+    from cms.laws.models import Provision
+
     return get_object_or_404(
         Bill.objects.select_related("committee", "merged_into").prefetch_related(
             Prefetch("stage_changes", queryset=StageChange.objects.select_related("sitting", "vote", "document")),
             "court_referrals", "documents", "committee_reports",
             Prefetch("summaries", queryset=BillSummary.objects.select_related("locale")),
             Prefetch("votes", queryset=Vote.objects.select_related("sitting")),
-            "provisions__instrument",
-            Prefetch("committee__meetings", queryset=Sitting.objects.prefetch_related("agenda_items")),
-            "committee__memberships__senator",
+            Prefetch("provisions", queryset=Provision.objects.select_related("instrument")),
+            Prefetch("committee__meetings", queryset=Sitting.objects.filter(agenda_items__bill_id=pk).distinct(),
+                     to_attr="meetings_on_bill"),
+            Prefetch("committee__memberships", queryset=CommitteeMembership.objects.select_related("senator")),
         ), pk=pk)
 
 
@@ -114,7 +120,7 @@ def bill_context(bill):
     return {
         "bill": bill, "summary": bill_summary(bill), "timeline": bill_timeline(bill),
         "deadline": deadlines.bill_deadline(bill), "reconsideration_on": deadlines.reconsideration_date(bill),
-        "merged_bills": list(bill.merged_bills.all()), "governing": governing_provisions(bill),
+        "governing": governing_provisions(bill),
     }
 
 

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils.translation import get_language
-from wagtail.models import Locale
 
+from cms.base.navigation import active_locale
+from cms.base.public import public
 from search import registry
 from search.analysis import normalise
 from search.highlight import snippet
@@ -39,7 +40,7 @@ DATABASE_APPS = ("library", "laws", "legislation")
 
 
 def _locale():
-    return Locale.get_active()
+    return active_locale()
 
 
 def _int(value) -> int | None:
@@ -86,7 +87,7 @@ def documents(*, filters: DocumentFilters | None = None, locale=None):
     language works on pages in both."""
     filters = filters or DocumentFilters()
     queryset = (
-        DocumentPage.objects.live().public().filter(locale=locale or _locale())
+        public(DocumentPage.objects.live()).filter(locale=locale or _locale())
         .select_related("file", "series").prefetch_related("subjects")
         .order_by("-year", "title")
     )
@@ -108,7 +109,7 @@ def documents(*, filters: DocumentFilters | None = None, locale=None):
 def filter_options(*, types=(), locale=None) -> dict:
     """What the listing's filters offer: only values that some live document has."""
     locale = locale or _locale()
-    base = DocumentPage.objects.live().public().filter(locale=locale)
+    base = public(DocumentPage.objects.live()).filter(locale=locale)
     if types:
         base = base.filter(document_type__in=types)
     subject_keys = base.values("subjects__translation_key")
@@ -170,7 +171,7 @@ def related_documents(*, page: DocumentPage, limit: int = RELATED_COUNT):
     if page.series_id:
         condition |= Q(series__translation_key=page.series.translation_key)
     candidates = (
-        DocumentPage.objects.live().public().filter(locale_id=page.locale_id).exclude(pk=page.pk)
+        public(DocumentPage.objects.live()).filter(locale_id=page.locale_id).exclude(pk=page.pk)
         .filter(condition).prefetch_related("subjects")
     )
     ranked = sorted(

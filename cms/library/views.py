@@ -10,7 +10,9 @@ from django.utils.csp import CSP
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale
+
+from cms.base.navigation import active_locale
+from cms.base.public import public
 
 from . import selectors
 from .models import ACADEMIC_TYPES, DocumentPage
@@ -51,7 +53,7 @@ def academic_list(request):
 @csp_override(FILE_CSP)
 def document_file(request, page_id):
     """The document's file, inline, for the viewer on its page (same origin only)."""
-    page = get_object_or_404(DocumentPage.objects.live().public(), pk=page_id)
+    page = get_object_or_404(public(DocumentPage.objects.live()), pk=page_id)
     if not page.file_id:
         raise Http404
     document = page.file
@@ -78,7 +80,7 @@ def archive(request):
 @require_GET
 def archive_record(request, pk):
     record = selectors.archive_record(pk=pk)
-    locale = Locale.get_active()
+    locale = active_locale()
     if record.locale_id != locale.pk:
         translated = record.get_translation_or_none(locale)
         if translated is not None and translated.published:

@@ -2,6 +2,7 @@
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -15,6 +16,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from cms.base.blocks import BaseStreamBlock
+from cms.base.public import public
 
 
 @register_snippet
@@ -59,7 +61,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
     def articles(self, *, category=None, tag=None):
         """The live news under this index, newest first."""
         articles = (
-            NewsPage.objects.live().public().child_of(self)
+            public(NewsPage.objects.live().child_of(self))
             .select_related("category", "featured_image")
             .order_by("-date", "-pk")
         )
@@ -71,6 +73,18 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     def categories(self):
         return NewsCategory.objects.filter(locale_id=self.locale_id)
+
+    def route(self, request, path_components):
+        """Wagtail's routing, with an article read in one query with its own fields
+        (Wagtail reads the page, then its fields). The index's own views come first."""
+        if len(path_components) == 1:
+            try:
+                self.resolve_subpage(f"/{path_components[0]}/")
+            except Http404:
+                article = NewsPage.objects.child_of(self).filter(slug=path_components[0]).first()
+                if article is not None:
+                    return article.route(request, [])
+        return super().route(request, path_components)
 
     @path("")
     def index(self, request):

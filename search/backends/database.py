@@ -311,21 +311,20 @@ class DatabaseBackend:
         return [(doc_id, float(score)) for doc_id, score in rows]
 
     def presence(self, doc_ids, texts) -> dict[int, set[str]]:
-        """Which of ``texts`` each document holds (ids only, through the posting index)."""
-        stats = self.term_stats(texts)
-        if not stats or not doc_ids:
+        """Which of ``texts`` each document holds (ids only, through the posting index,
+        reading the terms' texts in the same query)."""
+        texts = list(set(texts))
+        if not texts or not doc_ids:
             return {}
-        text_of = {term_id: text for text, (term_id, _) in stats.items()}
         found: dict[int, set[str]] = defaultdict(set)
         doc_ids = list(doc_ids)
-        term_ids = list(text_of)
-        step = max(1, CHUNK - len(term_ids)) if connection.vendor == "sqlite" else len(doc_ids) or 1
+        step = max(1, CHUNK - len(texts)) if connection.vendor == "sqlite" else len(doc_ids)
         for start in range(0, len(doc_ids), step):
-            rows = Posting.objects.filter(term_id__in=term_ids, document_id__in=doc_ids[start : start + step]).values_list(
-                "document_id", "term_id"
-            )
-            for doc_id, term_id in rows:
-                found[doc_id].add(text_of[term_id])
+            rows = Posting.objects.filter(
+                term__text__in=texts, term__df__gt=0, document_id__in=doc_ids[start : start + step]
+            ).values_list("document_id", "term__text")
+            for doc_id, text in rows:
+                found[doc_id].add(text)
         return found
 
     def vocabulary(self) -> list[str]:

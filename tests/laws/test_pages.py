@@ -229,3 +229,17 @@ def test_laws_pages_need_at_most_ten_queries(client, laws_data, db, path, django
     client.get(path)  # the navigation is computed once per site and language
     with django_assert_max_num_queries(10):
         assert client.get(path).status_code == 200
+
+
+def test_the_whole_text_is_kept_until_the_law_changes(client, c2560, django_assert_max_num_queries):
+    from cms.laws.models import Provision
+
+    url = "/th/laws/constitution-2560/"
+    assert "วรรคที่แก้ไขทดสอบ" not in client.get(url).content.decode()
+    with django_assert_max_num_queries(4):  # the instrument and the page's own; the text is kept
+        client.get(url)
+    provision = Provision.objects.get(instrument=c2560, number="89")
+    provision.paragraphs = [*provision.paragraphs, "วรรคที่แก้ไขทดสอบ"]
+    provision.save()
+    assert "วรรคที่แก้ไขทดสอบ" in client.get(url).content.decode()
+    assert "วรรคที่แก้ไขทดสอบ" in client.get(url, {"q": "แก้ไขทดสอบ"}).content.decode()

@@ -188,3 +188,21 @@ def test_sittings_and_counts_use_the_readers_digits(client):
     with translation.override("en"):
         english = client.get(reverse("legislation:sitting_list")).content.decode()
     assert "09:30" in english
+
+
+def test_a_merged_bill_links_to_the_bill_it_joined_and_unknown_bills_are_404(client, bill_in_committee):
+    merged = BillFactory(title="ร่างพระราชบัญญัติที่ถูกรวม", merged_into=bill_in_committee)
+    assert bill_in_committee.get_absolute_url() in client.get(merged.get_absolute_url()).content.decode()
+    assert client.get(reverse("legislation:bill_detail", kwargs={"pk": merged.pk + 1000})).status_code == 404
+
+
+def test_bill_page_shows_only_the_committee_meetings_about_the_bill(client, bill_in_committee):
+    from tests.factories import AgendaItemFactory
+
+    committee = bill_in_committee.committee
+    on_bill = SittingFactory(kind="committee", committee=committee, date=timezone.localdate())
+    AgendaItemFactory(sitting=on_bill, bill=bill_in_committee)
+    other = SittingFactory(kind="committee", committee=committee, date=timezone.localdate() - dt.timedelta(days=1))
+    page = client.get(bill_in_committee.get_absolute_url()).content.decode()
+    assert on_bill.get_absolute_url() in page
+    assert other.get_absolute_url() not in page

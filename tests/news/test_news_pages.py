@@ -95,3 +95,27 @@ def test_missing_page_is_a_styled_404_in_each_language(client, site):
     english = client.get("/en/does-not-exist/")
     assert english.status_code == 404
     assert "Page not found" in english.text
+
+
+def test_restricted_articles_and_sections_are_left_out_of_the_index(client, site):
+    from wagtail.models import PageViewRestriction
+
+    add_article(site["news_th"], title="ข่าวเปิด", slug="open")
+    hidden = add_article(site["news_th"], title="ข่าวปิด", slug="closed")
+    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    listing = client.get("/th/news/").text
+    assert "ข่าวเปิด" in listing and "ข่าวปิด" not in listing
+    assert [article.title for article in site["th"].latest_news()] == ["ข่าวเปิด"]
+    PageViewRestriction.objects.create(page=site["news_th"], restriction_type=PageViewRestriction.LOGIN)
+    assert list(site["th"].latest_news()) == []  # under a restricted section
+
+
+def test_article_links_lead_to_its_index_and_missing_articles_are_404(client, site):
+    category = NewsCategoryFactory(name="แถลงข่าว", slug="press")
+    add_article(site["news_th"], title="ข่าวมีหมวด", slug="filed", category=category, tags=["งบประมาณ"])
+    page = client.get("/th/news/filed/").text
+    assert 'href="/th/news/?category=press"' in page and 'href="/th/news/?tag=' in page
+    assert '<li><a href="/th/news/">ข่าวสาร</a></li>' in page  # the breadcrumb
+    assert client.get("/th/news/not-here/").status_code == 404
+    assert client.get("/th/news/filed/extra/").status_code == 404
+    assert client.get("/th/news/feed/")["Content-Type"].startswith("application/rss+xml")

@@ -28,8 +28,10 @@ def language_links(context):
     current = translation.get_language()
     translations = {}
     if page is not None and getattr(page, "pk", None) and isinstance(page, Page):
-        for item in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[item.locale.language_code] = item.get_url(request=request)
+        translations = site_nav(context).translations(page)
+        if translations is None:
+            translations = {item.locale.language_code: item.get_url(request=request)
+                            for item in page.get_translations(inclusive=True).live().select_related("locale")}
     links = []
     for code, name in settings.LANGUAGES:
         if code in translations:
@@ -40,6 +42,23 @@ def language_links(context):
             url = f"/{code}/"
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return links
+
+
+@register.simple_tag(takes_context=True)
+def page_trail(context, page):
+    """The breadcrumb trail above a Wagtail page, home first: (title, url) pairs."""
+    trail = site_nav(context).ancestors(page)
+    if trail is None:
+        request = context.get("request")
+        trail = [(ancestor.title, ancestor.get_url(request=request)) for ancestor in page.get_ancestors()[1:]]
+    return trail
+
+
+@register.simple_tag(takes_context=True)
+def parent_url(context, page):
+    """The address of a Wagtail page's parent, the last step of its trail."""
+    trail = page_trail(context, page)
+    return trail[-1][1] if trail else ""
 
 
 @register.filter
