@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.base import pagecache
+
 from .models import BillKind, BillStage, ParliamentSession
 from .models.bills import SENATE_STAGES
 
@@ -156,7 +158,9 @@ def reconsideration_allowed_on(*, kind: str, returned_on: dt.date | None) -> dt.
 # Bills ------------------------------------------------------------------------------------
 
 def _session_spans() -> list[Span]:
-    return list(ParliamentSession.objects.values_list("starts_on", "ends_on"))
+    """The sessions' spans, read once per edit of the Senate's records."""
+    return pagecache.fragment("legislation:session-spans", tags={"app:legislation"},
+                              render=lambda: list(ParliamentSession.objects.values_list("starts_on", "ends_on")))
 
 
 def _senate_finished_on(bill) -> dt.date | None:

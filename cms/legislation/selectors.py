@@ -10,12 +10,13 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from cms.base import pagecache
 from cms.base.navigation import default_locale
 
 from . import deadlines
 from .models import (
-    AgendaItem, Ballot, BallotChoice, Bill, BillKind, BillSummary, Committee, CommitteeMembership, Senator, Sitting,
-    StageChange, Vote,
+    AgendaItem, Ballot, BallotChoice, Bill, BillKind, BillSummary, Committee, CommitteeMembership, CommitteeRole, Senator,
+    Sitting, StageChange, Vote,
 )
 from .models.bills import FINAL_STAGES
 
@@ -91,8 +92,15 @@ def bill_detail(*, pk):
             Prefetch("provisions", queryset=Provision.objects.select_related("instrument")),
             Prefetch("committee__meetings", queryset=Sitting.objects.filter(agenda_items__bill_id=pk).distinct(),
                      to_attr="meetings_on_bill"),
-            Prefetch("committee__memberships", queryset=CommitteeMembership.objects.select_related("senator")),
         ), pk=pk)
+
+
+def committee_officers(committee_id):
+    """The committee's chair, vice-chairs and secretaries: read once per edit of the Senate's records."""
+    return pagecache.fragment(
+        f"legislation:committee-officers:{committee_id}", tags={"app:legislation"},
+        render=lambda: list(CommitteeMembership.objects.filter(committee_id=committee_id)
+                            .exclude(role=CommitteeRole.MEMBER).select_related("senator")))
 
 
 #: The sections of the 2560 constitution that govern each kind of bill's way through Parliament.
@@ -108,12 +116,17 @@ CONSTITUTION_SLUG = "constitution-2560"
 
 
 def governing_provisions(bill):
+    """The constitution's sections for the bill's kind, read once per edit of the constitution."""
     from cms.laws.models import Provision
 
     numbers = GOVERNING_SECTIONS.get(bill.kind, [])
-    found = {p.number: p for p in Provision.objects.public().filter(instrument__slug=CONSTITUTION_SLUG, number__in=numbers)
-             .select_related("instrument")}
-    return [found[number] for number in numbers if number in found]
+
+    def read():
+        found = {p.number: p for p in Provision.objects.public().select_related("instrument")
+                 .filter(instrument__slug=CONSTITUTION_SLUG, number__in=numbers)}
+        return [found[number] for number in numbers if number in found]
+
+    return pagecache.fragment(f"legislation:governing:{bill.kind}", tags={f"law:{CONSTITUTION_SLUG}"}, render=read)
 
 
 def bill_context(bill):
@@ -121,6 +134,7 @@ def bill_context(bill):
         "bill": bill, "summary": bill_summary(bill), "timeline": bill_timeline(bill),
         "deadline": deadlines.bill_deadline(bill), "reconsideration_on": deadlines.reconsideration_date(bill),
         "governing": governing_provisions(bill),
+        "committee_officers": committee_officers(bill.committee_id) if bill.committee_id else [],
     }
 
 

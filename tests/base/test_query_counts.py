@@ -1,6 +1,8 @@
 """Every public page type, uncached, needs at most ten queries once the site's
 navigation is known (it is computed once per site and language)."""
 
+import datetime as dt
+
 import pytest
 
 from tests.factories import BillFactory, CommitteeFactory, SittingFactory, add_article, make_site
@@ -16,13 +18,15 @@ def content():
                             ("service", {"service": "bills", "title": "", "description": ""})])
     for number in range(5):
         add_article(site["news_th"], title=f"ข่าวที่ {number}", slug=f"story-{number}")
-    return {"bill": BillFactory(), "committee": CommitteeFactory(), "sitting": SittingFactory()}
+    committee = CommitteeFactory()
+    held = BillFactory(stage="committee", committee=committee, received_on=dt.date(2026, 2, 2))
+    return {"bill": BillFactory(), "held": held, "committee": committee, "sitting": SittingFactory()}
 
 
 def _paths(content):
     return [
         "/th/", "/en/", "/th/news/", "/th/news/story-1/", "/th/search/?q=ข่าว", "/th/bills/",
-        f"/th/bills/{content['bill'].pk}/", "/th/committees/", f"/th/committees/{content['committee'].pk}/",
+        f"/th/bills/{content['bill'].pk}/", f"/th/bills/{content['held'].pk}/", "/th/committees/", f"/th/committees/{content['committee'].pk}/",
         "/th/sittings/", f"/th/sittings/{content['sitting'].pk}/", "/th/library/", "/th/library/archive/",
         "/th/directory/", "/th/cases/", "/th/senators/",
     ]

@@ -206,3 +206,25 @@ def test_bill_page_shows_only_the_committee_meetings_about_the_bill(client, bill
     page = client.get(bill_in_committee.get_absolute_url()).content.decode()
     assert on_bill.get_absolute_url() in page
     assert other.get_absolute_url() not in page
+
+
+def test_bill_page_shows_the_committee_officers_and_an_edit_at_once(client, bill_in_committee):
+    from cms.legislation.models import CommitteeMembership, CommitteeRole, ParliamentSession
+
+    committee = bill_in_committee.committee
+    chair = CommitteeMembership.objects.create(committee=committee, senator=SenatorFactory(first_name="ประธานทดสอบ"),
+                                               role=CommitteeRole.CHAIR)
+    CommitteeMembership.objects.create(committee=committee, senator=SenatorFactory(first_name="สมาชิกทดสอบ"))
+    page = client.get(bill_in_committee.get_absolute_url()).content.decode()
+    assert "ประธานทดสอบ" in page and "สมาชิกทดสอบ" not in page  # the officers only, as before
+    chair.role = CommitteeRole.MEMBER
+    chair.save()
+    assert "ประธานทดสอบ" not in client.get(bill_in_committee.get_absolute_url()).content.decode()
+    # The session calendar is read once per edit too: a session added now counts at once.
+    from cms.legislation.deadlines import bill_deadline
+
+    counted = bill_deadline(bill_in_committee).counted
+    today = timezone.localdate()
+    ParliamentSession.objects.create(name="สมัยทดสอบ", starts_on=today - dt.timedelta(days=30),
+                                     ends_on=today - dt.timedelta(days=4))
+    assert bill_deadline(bill_in_committee).counted == counted + 2
