@@ -36,6 +36,7 @@ from django.utils import timezone, translation
 
 from cms.records.models import Feed, FeedEvent, Follower, OutboxMessage, Subscription
 from cms.records.outbox import register_renderer
+from cms.records.services import FEED_RENDERER, deliver_subscription
 from cms.records.tasks import max_attempts
 
 from . import mime, tokens
@@ -46,7 +47,7 @@ logger = logging.getLogger(__name__)
 
 # The shared core's name for a follower's e-mail: this module renders it (with the
 # follower's links) for both senders, the core's one-by-one and the batches here.
-RENDERER = "records.feed"
+RENDERER = FEED_RENDERER
 SEND_BATCH = 500
 # A fan-out this large updates the planner's statistics of the outbox.
 ANALYZE_AFTER = 10_000
@@ -76,13 +77,19 @@ def deliver_feed_event(*, feed_event_id):
     One transaction, one statement: the subscriptions' cursors are moved and their messages
     inserted together, set-based in the database (no row reaches Python), so 100,000
     followers take a few seconds. The unsubscribe headers are written at send time.
-    Safe to run twice, or beside cms.records' own per-subscription delivery: a cursor only
-    moves in the statement that queues its messages, and a dedupe key already taken is
-    skipped."""
+    Safe to run twice, or beside cms.records' periodic per-subscription delivery: a cursor
+    only moves in the statement that queues its messages, and a dedupe key already taken is
+    skipped. On a database other than PostgreSQL (the SQLite demo) the subscriptions are
+    delivered one by one by cms.records, whose outbox sends each message."""
     feed_ids = list(FeedEvent.feeds.through.objects.filter(feedevent_id=feed_event_id)
                     .values_list("feed_id", flat=True))
     if not feed_ids:
         return 0
+    if connection.vendor != "postgresql":
+        behind = Subscription.objects.filter(
+            feed_id__in=feed_ids, active=True, frequency=Subscription.Frequency.IMMEDIATE,
+            follower__confirmed_at__isnull=False, cursor__lt=feed_event_id)
+        return sum(deliver_subscription(subscription=s) for s in behind.order_by("pk"))
     with transaction.atomic():
         # Publishers of these feeds hold their rows until commit: every smaller id is in.
         list(Feed.objects.select_for_update().filter(pk__in=feed_ids).order_by("pk"))
