@@ -29,10 +29,11 @@ from contextlib import closing
 
 from django.conf import settings
 from django.core.mail import EmailMessage, mailers
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from psycopg import pq
 
 from cms.records.models import Feed, FeedEvent, Follower, OutboxMessage, Subscription
 from cms.records.outbox import register_renderer
@@ -208,31 +209,71 @@ def send_batch(messages, *, cache=None):
     the server accepts it. ``cache`` keeps what is shared by many messages (the rendered
     news of an event per language) from one batch to the next. Returns how many were sent."""
     cache = {} if cache is None else cache
-    outbox = connection.ops.quote_name(OutboxMessage._meta.db_table)
-    mark_sent = f"UPDATE {outbox} SET status = %s, sent_at = %s, context = '{{}}', last_error = '' WHERE id = %s"
     answered, sent = set(), 0
-    with connection.cursor() as cursor:
-        # Each "sent" mark is its own commit, made the moment the SMTP server accepts the
-        # message, so it must be cheap: a worker's crash loses nothing committed; only a crash
-        # of PostgreSQL itself could forget the last marks (and send those again).
-        cursor.execute("SET synchronous_commit TO off")
     try:
-        with closing(mailers["default"]) as smtp, connection.cursor() as cursor:
-            smtp.open()
-            for message, error in _send(smtp, messages, cache):
-                answered.add(message.pk)
-                if error is None:
-                    cursor.execute(mark_sent, [Status.SENT, timezone.now(), message.pk])
-                    sent += 1
-                else:
-                    _failed(message, error)
-    except Exception as error:  # noqa: BLE001 — the connection failed: the rest wait for a retry
-        for message in messages:
-            if message.pk not in answered:
-                _failed(message, error)
+        with SentMarks() as marks:
+            try:
+                with closing(mailers["default"]) as smtp:
+                    smtp.open()
+                    for message, error in _send(smtp, messages, cache):
+                        answered.add(message.pk)
+                        if error is None:
+                            marks.add(message.pk)
+                            sent += 1
+                        else:
+                            _failed(message, error)
+            except Exception as error:  # noqa: BLE001 — the connection failed: the rest wait for a retry
+                for message in messages:
+                    if message.pk not in answered:
+                        _failed(message, error)
     finally:
+        # Only once every mark is in: a message must not look abandoned while its mark is on its way.
         _unlock([m.pk for m in messages])
     return sent
+
+
+class SentMarks:
+    """Records messages as sent, each in its own commit, on a database connection of its own
+    that is not waited for: a mark is on the wire the moment the SMTP server has accepted
+    its message, and its answer is read while the next message goes out, so a sender waits
+    for one round trip a message (the SMTP server's), not two. PostgreSQL commits a mark it
+    has received even if the sender dies at once. ``synchronous_commit`` is off for these
+    cheap commits: only a crash of PostgreSQL itself could forget the last few marks, and
+    those messages are sent again."""
+
+    def __enter__(self):
+        self.database = connections.create_connection(DEFAULT_DB_ALIAS)
+        with self.database.cursor() as cursor:
+            cursor.execute("SET synchronous_commit TO off")
+        self.statement = (f"UPDATE {self.database.ops.quote_name(OutboxMessage._meta.db_table)} "
+                          "SET status = $1, sent_at = now(), context = '{}', last_error = '' WHERE id = $2").encode()
+        self.pgconn = self.database.connection.pgconn
+        self.waiting = False
+        return self
+
+    def add(self, pk):
+        """Write the mark of message ``pk`` (after reading the answer to the previous one)."""
+        self.wait()
+        self.pgconn.send_query_params(self.statement, [Status.SENT.encode(), str(pk).encode()])
+        self.waiting = True
+
+    def wait(self):
+        """Read the answer to the mark on its way, if any; raise if it failed."""
+        if not self.waiting:
+            return
+        self.waiting = False
+        failed = None
+        while (result := self.pgconn.get_result()) is not None:
+            if result.status != pq.ExecStatus.COMMAND_OK:
+                failed = result.get_error_message()
+        if failed is not None:
+            raise DatabaseError(failed)
+
+    def __exit__(self, *exc_info):
+        try:
+            self.wait()
+        finally:
+            self.database.close()
 
 
 def _send(smtp, messages, cache):
