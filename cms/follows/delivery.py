@@ -55,12 +55,13 @@ ANALYZE_AFTER = 10_000
 # Advisory lock keys of outbox claims: this base plus the message id ("OB" in the top bits).
 ADVISORY_BASE = 0x4F42 << 48
 Status = OutboxMessage.Status
+TOKEN_PLACEHOLDER = "--token--"
 
 
 def message_headers(*, subscription_id, follower_token, dedupe_key):
     """List-Unsubscribe with its one-click POST (RFC 8058), and a stable Message-ID."""
-    link = absolute(reverse("follow_mail:unsubscribe", args=[tokens.unsubscribe_token(
-        subscription_id=subscription_id, follower_token=follower_token)]))
+    link = _token_link("follow_mail:unsubscribe", tokens.unsubscribe_token(
+        subscription_id=subscription_id, follower_token=follower_token))
     domain = settings.FOLLOWS_MESSAGE_ID_DOMAIN
     return {
         "List-Unsubscribe": f"<{link}>",
@@ -68,6 +69,22 @@ def message_headers(*, subscription_id, follower_token, dedupe_key):
         "List-Id": f"Chandra <follows.{domain}>",
         "Message-ID": f"<{dedupe_key.replace(':', '.')}@{domain}>",
     }
+
+
+def _token_link(name, token, language=None):
+    """The absolute address of the URL ``name`` whose one argument is ``token``."""
+    before, after = _reversed_around_token(name, language)
+    return absolute(before + token + after)
+
+
+@functools.lru_cache(maxsize=32)
+def _reversed_around_token(name, language):
+    """The path of ``name`` (in ``language``) before and after its token, reversed once for
+    all the messages: signed tokens are URL-safe, so reversing each one would give the same."""
+    with translation.override(language):
+        path = reverse(name, args=[TOKEN_PLACEHOLDER])
+    before, _placeholder, after = path.partition(TOKEN_PLACEHOLDER)
+    return before, after
 
 
 def deliver_feed_event(*, feed_event_id):
@@ -211,10 +228,10 @@ def send_batch(messages, *, cache=None):
     cache = {} if cache is None else cache
     answered, sent = set(), 0
     try:
-        with SentMarks() as marks:
+        with closing(mailers["default"]) as smtp:
             try:
-                with closing(mailers["default"]) as smtp:
-                    smtp.open()
+                smtp.open()
+                with SentMarks(apart=_writes_mime(smtp, messages)) as marks:
                     for message, error in _send(smtp, messages, cache):
                         answered.add(message.pk)
                         if error is None:
@@ -233,16 +250,21 @@ def send_batch(messages, *, cache=None):
 
 
 class SentMarks:
-    """Records messages as sent, each in its own commit, on a database connection of its own
-    that is not waited for: a mark is on the wire the moment the SMTP server has accepted
-    its message, and its answer is read while the next message goes out, so a sender waits
+    """Records messages as sent, each in its own commit the moment the server has accepted it.
+
+    ``apart``: on a database connection of its own that is not waited for: a mark is on the
+    wire at once and its answer is read while the next message goes out, so a sender waits
     for one round trip a message (the SMTP server's), not two. PostgreSQL commits a mark it
-    has received even if the sender dies at once. ``synchronous_commit`` is off for these
-    cheap commits: only a crash of PostgreSQL itself could forget the last few marks, and
-    those messages are sent again."""
+    has received even if the sender dies at once. Otherwise (messages handed to a mail
+    backend one by one) each mark is made and awaited on the sender's own connection.
+    ``synchronous_commit`` is off for these cheap commits: only a crash of PostgreSQL itself
+    could forget the last few marks, and those messages are sent again."""
+
+    def __init__(self, *, apart):
+        self.apart = apart
 
     def __enter__(self):
-        self.database = connections.create_connection(DEFAULT_DB_ALIAS)
+        self.database = connections.create_connection(DEFAULT_DB_ALIAS) if self.apart else connection
         with self.database.cursor() as cursor:
             cursor.execute("SET synchronous_commit TO off")
         self.statement = (f"UPDATE {self.database.ops.quote_name(OutboxMessage._meta.db_table)} "
@@ -256,6 +278,8 @@ class SentMarks:
         self.wait()
         self.pgconn.send_query_params(self.statement, [Status.SENT.encode(), str(pk).encode()])
         self.waiting = True
+        if not self.apart:
+            self.wait()
 
     def wait(self):
         """Read the answer to the mark on its way, if any; raise if it failed."""
@@ -266,6 +290,8 @@ class SentMarks:
         while (result := self.pgconn.get_result()) is not None:
             if result.status != pq.ExecStatus.COMMAND_OK:
                 failed = result.get_error_message()
+            elif result.command_tuples != 1:
+                failed = "a sent message was not found to mark"
         if failed is not None:
             raise DatabaseError(failed)
 
@@ -273,13 +299,13 @@ class SentMarks:
         try:
             self.wait()
         finally:
-            self.database.close()
+            if self.apart:
+                self.database.close()
 
 
 def _send(smtp, messages, cache):
     """``(message, error)`` for each message, as the SMTP server answers it."""
     sender = settings.DEFAULT_FROM_EMAIL
-    raw = getattr(smtp, "connection", None)  # an SMTP backend: the MIME is written here
 
     def encoded():
         for message in messages:
@@ -291,8 +317,8 @@ def _send(smtp, messages, cache):
             yield message, message.to, mime.encode_message(sender=sender, to=message.to, subject=subject,
                                                            body=body, headers=message.headers)
 
-    if raw is not None and all(mime.can_encode(message.to) for message in messages):
-        yield from mime.send_many(raw, sender=sender, messages=encoded())
+    if _writes_mime(smtp, messages):
+        yield from mime.send_many(smtp.connection, sender=sender, messages=encoded())
         return
     for message in messages:
         try:
@@ -303,6 +329,12 @@ def _send(smtp, messages, cache):
             yield message, error
         else:
             yield message, None
+
+
+def _writes_mime(smtp, messages):
+    """Whether the MIME of ``messages`` is written here, straight to the SMTP connection of
+    the open mail backend ``smtp`` (any other backend is handed EmailMessages)."""
+    return getattr(smtp, "connection", None) is not None and all(mime.can_encode(m.to) for m in messages)
 
 
 def _render_with_headers(message, cache):
@@ -358,9 +390,8 @@ def _render(message, cache):
             # Rendered once per language; the follower's own links go in place of the markers.
             cache[footer_key] = render_to_string("follows/email/feed_footer.txt", {
                 "manage_url": "\x00manage\x00", "unsubscribe_url": "\x00unsubscribe\x00"})
-    with translation.override(message.language):
-        manage = absolute(reverse("follows:manage", args=[
-            tokens.manage_token_for(follower_token=message.follower_token)]))
+    manage = _token_link("follows:manage", tokens.manage_token_for(follower_token=message.follower_token),
+                         message.language)
     unsubscribe = message.headers.get("List-Unsubscribe", "").strip("<>")
     footer = cache[footer_key].replace("\x00manage\x00", manage).replace("\x00unsubscribe\x00", unsubscribe)
     return subject, body + footer
