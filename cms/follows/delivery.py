@@ -232,7 +232,7 @@ def send_batch(messages, *, cache=None):
             try:
                 smtp.open()
                 with SentMarks(apart=_writes_mime(smtp, messages)) as marks:
-                    for message, error in _send(smtp, messages, cache):
+                    for message, error in _send(smtp, messages, cache, marks):
                         answered.add(message.pk)
                         if error is None:
                             marks.add(message.pk)
@@ -252,10 +252,11 @@ def send_batch(messages, *, cache=None):
 class SentMarks:
     """Records messages as sent, each in its own commit the moment the server has accepted it.
 
-    ``apart``: on a database connection of its own that is not waited for: a mark is on the
-    wire at once and its answer is read while the next message goes out, so a sender waits
-    for one round trip a message (the SMTP server's), not two. PostgreSQL commits a mark it
-    has received even if the sender dies at once. Otherwise (messages handed to a mail
+    ``apart``: on a database connection of its own: a mark is on the wire at once and its
+    answer is read while the next message is prepared, just before that message may be
+    accepted (a sender killed while a message waits for its answer from the SMTP server
+    leaves at most that one message in doubt). PostgreSQL commits a mark it has received
+    even if the sender dies at once. Otherwise (messages handed to a mail
     backend one by one) each mark is made and awaited on the sender's own connection.
     ``synchronous_commit`` is off for these cheap commits: only a crash of PostgreSQL itself
     could forget the last few marks, and those messages are sent again."""
@@ -303,7 +304,7 @@ class SentMarks:
                 self.database.close()
 
 
-def _send(smtp, messages, cache):
+def _send(smtp, messages, cache, marks):
     """``(message, error)`` for each message, as the SMTP server answers it."""
     sender = settings.DEFAULT_FROM_EMAIL
 
@@ -318,7 +319,10 @@ def _send(smtp, messages, cache):
                                                            body=body, headers=message.headers)
 
     if _writes_mime(smtp, messages):
-        yield from mime.send_many(smtp.connection, sender=sender, messages=encoded())
+        # The answer to the last mark is read before the next message may be accepted: the
+        # moment between a message's acceptance and its mark holds no wait for the database.
+        yield from mime.send_many(smtp.connection, sender=sender, messages=encoded(),
+                                  before_end=lambda message: marks.wait())
         return
     for message in messages:
         try:
