@@ -29,13 +29,15 @@ from contextlib import closing
 
 from django.conf import settings
 from django.core.mail import EmailMessage, mailers
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from psycopg import pq
 
 from cms.records.models import Feed, FeedEvent, Follower, OutboxMessage, Subscription
 from cms.records.outbox import register_renderer
+from cms.records.services import FEED_RENDERER, deliver_subscription
 from cms.records.tasks import max_attempts
 
 from . import mime, tokens
@@ -46,19 +48,20 @@ logger = logging.getLogger(__name__)
 
 # The shared core's name for a follower's e-mail: this module renders it (with the
 # follower's links) for both senders, the core's one-by-one and the batches here.
-RENDERER = "records.feed"
+RENDERER = FEED_RENDERER
 SEND_BATCH = 500
 # A fan-out this large updates the planner's statistics of the outbox.
 ANALYZE_AFTER = 10_000
 # Advisory lock keys of outbox claims: this base plus the message id ("OB" in the top bits).
 ADVISORY_BASE = 0x4F42 << 48
 Status = OutboxMessage.Status
+TOKEN_PLACEHOLDER = "--token--"
 
 
 def message_headers(*, subscription_id, follower_token, dedupe_key):
     """List-Unsubscribe with its one-click POST (RFC 8058), and a stable Message-ID."""
-    link = absolute(reverse("follow_mail:unsubscribe", args=[tokens.unsubscribe_token(
-        subscription_id=subscription_id, follower_token=follower_token)]))
+    link = _token_link("follow_mail:unsubscribe", tokens.unsubscribe_token(
+        subscription_id=subscription_id, follower_token=follower_token))
     domain = settings.FOLLOWS_MESSAGE_ID_DOMAIN
     return {
         "List-Unsubscribe": f"<{link}>",
@@ -66,6 +69,22 @@ def message_headers(*, subscription_id, follower_token, dedupe_key):
         "List-Id": f"Chandra <follows.{domain}>",
         "Message-ID": f"<{dedupe_key.replace(':', '.')}@{domain}>",
     }
+
+
+def _token_link(name, token, language=None):
+    """The absolute address of the URL ``name`` whose one argument is ``token``."""
+    before, after = _reversed_around_token(name, language)
+    return absolute(before + token + after)
+
+
+@functools.lru_cache(maxsize=32)
+def _reversed_around_token(name, language):
+    """The path of ``name`` (in ``language``) before and after its token, reversed once for
+    all the messages: signed tokens are URL-safe, so reversing each one would give the same."""
+    with translation.override(language):
+        path = reverse(name, args=[TOKEN_PLACEHOLDER])
+    before, _placeholder, after = path.partition(TOKEN_PLACEHOLDER)
+    return before, after
 
 
 def deliver_feed_event(*, feed_event_id):
@@ -76,13 +95,19 @@ def deliver_feed_event(*, feed_event_id):
     One transaction, one statement: the subscriptions' cursors are moved and their messages
     inserted together, set-based in the database (no row reaches Python), so 100,000
     followers take a few seconds. The unsubscribe headers are written at send time.
-    Safe to run twice, or beside cms.records' own per-subscription delivery: a cursor only
-    moves in the statement that queues its messages, and a dedupe key already taken is
-    skipped."""
+    Safe to run twice, or beside cms.records' periodic per-subscription delivery: a cursor
+    only moves in the statement that queues its messages, and a dedupe key already taken is
+    skipped. On a database other than PostgreSQL (the SQLite demo) the subscriptions are
+    delivered one by one by cms.records, whose outbox sends each message."""
     feed_ids = list(FeedEvent.feeds.through.objects.filter(feedevent_id=feed_event_id)
                     .values_list("feed_id", flat=True))
     if not feed_ids:
         return 0
+    if connection.vendor != "postgresql":
+        behind = Subscription.objects.filter(
+            feed_id__in=feed_ids, active=True, frequency=Subscription.Frequency.IMMEDIATE,
+            follower__confirmed_at__isnull=False, cursor__lt=feed_event_id)
+        return sum(deliver_subscription(subscription=s) for s in behind.order_by("pk"))
     with transaction.atomic():
         # Publishers of these feeds hold their rows until commit: every smaller id is in.
         list(Feed.objects.select_for_update().filter(pk__in=feed_ids).order_by("pk"))
@@ -201,37 +226,87 @@ def send_batch(messages, *, cache=None):
     the server accepts it. ``cache`` keeps what is shared by many messages (the rendered
     news of an event per language) from one batch to the next. Returns how many were sent."""
     cache = {} if cache is None else cache
-    outbox = connection.ops.quote_name(OutboxMessage._meta.db_table)
-    mark_sent = f"UPDATE {outbox} SET status = %s, sent_at = %s, context = '{{}}', last_error = '' WHERE id = %s"
     answered, sent = set(), 0
-    with connection.cursor() as cursor:
-        # Each "sent" mark is its own commit, made the moment the SMTP server accepts the
-        # message, so it must be cheap: a worker's crash loses nothing committed; only a crash
-        # of PostgreSQL itself could forget the last marks (and send those again).
-        cursor.execute("SET synchronous_commit TO off")
     try:
-        with closing(mailers["default"]) as smtp, connection.cursor() as cursor:
-            smtp.open()
-            for message, error in _send(smtp, messages, cache):
-                answered.add(message.pk)
-                if error is None:
-                    cursor.execute(mark_sent, [Status.SENT, timezone.now(), message.pk])
-                    sent += 1
-                else:
-                    _failed(message, error)
-    except Exception as error:  # noqa: BLE001 — the connection failed: the rest wait for a retry
-        for message in messages:
-            if message.pk not in answered:
-                _failed(message, error)
+        with closing(mailers["default"]) as smtp:
+            try:
+                smtp.open()
+                with SentMarks(apart=_writes_mime(smtp, messages)) as marks:
+                    for message, error in _send(smtp, messages, cache, marks):
+                        answered.add(message.pk)
+                        if error is None:
+                            marks.add(message.pk)
+                            sent += 1
+                        else:
+                            _failed(message, error)
+            except Exception as error:  # noqa: BLE001 — the connection failed: the rest wait for a retry
+                for message in messages:
+                    if message.pk not in answered:
+                        _failed(message, error)
     finally:
+        # Only once every mark is in: a message must not look abandoned while its mark is on its way.
         _unlock([m.pk for m in messages])
     return sent
 
 
-def _send(smtp, messages, cache):
+class SentMarks:
+    """Records messages as sent, each in its own commit the moment the server has accepted it.
+
+    ``apart``: on a database connection of its own: a mark is on the wire at once and its
+    answer is read while the next message is prepared, just before that message may be
+    accepted (a sender killed while a message waits for its answer from the SMTP server
+    leaves at most that one message in doubt). PostgreSQL commits a mark it has received
+    even if the sender dies at once. Otherwise (messages handed to a mail
+    backend one by one) each mark is made and awaited on the sender's own connection.
+    ``synchronous_commit`` is off for these cheap commits: only a crash of PostgreSQL itself
+    could forget the last few marks, and those messages are sent again."""
+
+    def __init__(self, *, apart):
+        self.apart = apart
+
+    def __enter__(self):
+        self.database = connections.create_connection(DEFAULT_DB_ALIAS) if self.apart else connection
+        with self.database.cursor() as cursor:
+            cursor.execute("SET synchronous_commit TO off")
+        self.statement = (f"UPDATE {self.database.ops.quote_name(OutboxMessage._meta.db_table)} "
+                          "SET status = $1, sent_at = now(), context = '{}', last_error = '' WHERE id = $2").encode()
+        self.pgconn = self.database.connection.pgconn
+        self.waiting = False
+        return self
+
+    def add(self, pk):
+        """Write the mark of message ``pk`` (after reading the answer to the previous one)."""
+        self.wait()
+        self.pgconn.send_query_params(self.statement, [Status.SENT.encode(), str(pk).encode()])
+        self.waiting = True
+        if not self.apart:
+            self.wait()
+
+    def wait(self):
+        """Read the answer to the mark on its way, if any; raise if it failed."""
+        if not self.waiting:
+            return
+        self.waiting = False
+        failed = None
+        while (result := self.pgconn.get_result()) is not None:
+            if result.status != pq.ExecStatus.COMMAND_OK:
+                failed = result.get_error_message()
+            elif result.command_tuples != 1:
+                failed = "a sent message was not found to mark"
+        if failed is not None:
+            raise DatabaseError(failed)
+
+    def __exit__(self, *exc_info):
+        try:
+            self.wait()
+        finally:
+            if self.apart:
+                self.database.close()
+
+
+def _send(smtp, messages, cache, marks):
     """``(message, error)`` for each message, as the SMTP server answers it."""
     sender = settings.DEFAULT_FROM_EMAIL
-    raw = getattr(smtp, "connection", None)  # an SMTP backend: the MIME is written here
 
     def encoded():
         for message in messages:
@@ -243,8 +318,11 @@ def _send(smtp, messages, cache):
             yield message, message.to, mime.encode_message(sender=sender, to=message.to, subject=subject,
                                                            body=body, headers=message.headers)
 
-    if raw is not None and all(mime.can_encode(message.to) for message in messages):
-        yield from mime.send_many(raw, sender=sender, messages=encoded())
+    if _writes_mime(smtp, messages):
+        # The answer to the last mark is read before the next message may be accepted: the
+        # moment between a message's acceptance and its mark holds no wait for the database.
+        yield from mime.send_many(smtp.connection, sender=sender, messages=encoded(),
+                                  before_end=lambda message: marks.wait())
         return
     for message in messages:
         try:
@@ -255,6 +333,12 @@ def _send(smtp, messages, cache):
             yield message, error
         else:
             yield message, None
+
+
+def _writes_mime(smtp, messages):
+    """Whether the MIME of ``messages`` is written here, straight to the SMTP connection of
+    the open mail backend ``smtp`` (any other backend is handed EmailMessages)."""
+    return getattr(smtp, "connection", None) is not None and all(mime.can_encode(m.to) for m in messages)
 
 
 def _render_with_headers(message, cache):
@@ -310,9 +394,8 @@ def _render(message, cache):
             # Rendered once per language; the follower's own links go in place of the markers.
             cache[footer_key] = render_to_string("follows/email/feed_footer.txt", {
                 "manage_url": "\x00manage\x00", "unsubscribe_url": "\x00unsubscribe\x00"})
-    with translation.override(message.language):
-        manage = absolute(reverse("follows:manage", args=[
-            tokens.manage_token_for(follower_token=message.follower_token)]))
+    manage = _token_link("follows:manage", tokens.manage_token_for(follower_token=message.follower_token),
+                         message.language)
     unsubscribe = message.headers.get("List-Unsubscribe", "").strip("<>")
     footer = cache[footer_key].replace("\x00manage\x00", manage).replace("\x00unsubscribe\x00", unsubscribe)
     return subject, body + footer

@@ -51,16 +51,20 @@ def encode_message(*, sender, to, subject, body, headers):
 LEADING_DOT = re.compile(rb"^\.", re.MULTILINE)
 
 
-def send_many(smtp, *, sender, messages):
+def send_many(smtp, *, sender, messages, before_end=None):
     """Send ``(item, to, data)`` triples (``data`` from :func:`encode_message`) over the open
     smtplib connection ``smtp``, yielding ``(item, error)`` for each as soon as the server
     has answered its content: ``error`` is ``None`` when the server accepted it, else an
-    ``smtplib.SMTPException``. When the server offers PIPELINING (RFC 2920) one message's
-    content and the next message's envelope go in one write: one round trip a message."""
+    ``smtplib.SMTPException``. ``before_end(item)`` is called before the end of the item's
+    content is written, while the server cannot have accepted it yet. When the server offers
+    PIPELINING (RFC 2920) one message's content and the next message's envelope go in one
+    write: one round trip a message."""
     smtp.ehlo_or_helo_if_needed()
+    before_end = before_end or (lambda item: None)
     if not smtp.has_extn("pipelining"):
         for item, to, data in messages:
             try:
+                before_end(item)
                 smtp.sendmail(sender, [to], data)
             except smtplib.SMTPException as error:
                 smtp.rset()
@@ -90,7 +94,9 @@ def send_many(smtp, *, sender, messages):
         else:
             if not data.endswith(b"\r\n"):
                 data += b"\r\n"
-            smtp.send(LEADING_DOT.sub(b"..", data) + b".\r\n" + after)
+            content = LEADING_DOT.sub(b"..", data) + b".\r\n" + after
+            before_end(item)
+            smtp.send(content)
             code, text = smtp.getreply()
             yield item, None if code == 250 else smtplib.SMTPDataError(code, text)
         current = following

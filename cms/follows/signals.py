@@ -1,17 +1,15 @@
-"""A new feed event is delivered in bulk once its transaction commits."""
+"""The one delivery of a new feed event: queued for its followers once its transaction commits."""
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from cms.records.models import FeedEvent
 
 
-@receiver(post_save, sender=FeedEvent, dispatch_uid="follows_bulk_delivery")
+@receiver(post_save, sender=FeedEvent, dispatch_uid="follows_delivery")
 def feed_event_published(sender, instance, created, raw=False, **kwargs):
-    # Thousands of followers: in bulk (cms.follows.delivery), beside cms.records' own delivery
-    # one subscription at a time; the cursors make sure each is told once.
-    if created and not raw and connection.vendor == "postgresql":
+    if created and not raw:
         from .tasks import deliver_feed_event
 
         feed_event_id = instance.pk

@@ -131,7 +131,9 @@ def _feeds(keys):
 
 def feed_publish(*, feeds, kind, subject=None, event=None, data=None) -> FeedEvent:
     """Publish one piece of news to ``feeds`` (keys), in the transaction of the
-    change it announces; the immediate subscribers get it after commit."""
+    change it announces. The core only records it: the app that tells followers
+    (cms.follows) delivers each new feed event after commit, and :func:`deliver_subscription`
+    catches up any subscription left behind its feed."""
     _require_atomic()
     if not feeds:
         raise ValueError("publish to at least one feed")
@@ -142,10 +144,6 @@ def feed_publish(*, feeds, kind, subject=None, event=None, data=None) -> FeedEve
         feed_event.subject_id = subject.pk
     feed_event.save()
     feed_event.feeds.set(locked)
-    from .tasks import deliver_feed_event
-
-    feed_event_id = feed_event.pk
-    transaction.on_commit(lambda: deliver_feed_event.enqueue(feed_event_id=feed_event_id))
     return feed_event
 
 

@@ -1,5 +1,5 @@
 """Background work of the shared core, through Django's tasks interface:
-sending outbox messages once, and delivering feed events to followers."""
+sending outbox messages once, and the periodic delivery of subscriptions that are due."""
 
 import datetime as dt
 import logging
@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.tasks import task
 from django.utils import timezone
 
-from .models import FeedEvent, OutboxMessage, Subscription
+from .models import OutboxMessage, Subscription
 from .outbox import render
 
 logger = logging.getLogger(__name__)
@@ -77,18 +77,6 @@ def send_pending():
     for pk in pending:
         send_outbox_message.enqueue(message_id=pk)
     return len(pending)
-
-
-@task()
-def deliver_feed_event(feed_event_id: int) -> int:
-    """Deliver a newly published feed event to the immediate subscribers of its feeds."""
-    from .services import deliver_subscription
-
-    feed_ids = FeedEvent.feeds.through.objects.filter(feedevent_id=feed_event_id).values_list("feed_id", flat=True)
-    subscriptions = Subscription.objects.filter(
-        feed_id__in=list(feed_ids), active=True, frequency=Subscription.Frequency.IMMEDIATE,
-        follower__confirmed_at__isnull=False, cursor__lt=feed_event_id)
-    return sum(deliver_subscription(subscription=s) for s in subscriptions.order_by("pk"))
 
 
 def deliver_due(*, now=None):

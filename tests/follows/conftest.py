@@ -14,12 +14,15 @@ class Mailbox:
     def __init__(self):
         self.messages = []
         self.hold = None  # set to a threading.Event to hold the next answer until it is set
+        self.refuse = set()  # recipients whose content is refused (554)
         self.holding = threading.Event()
         self.lock = threading.Lock()
 
     async def handle_DATA(self, server, session, envelope):
         import asyncio
 
+        if self.refuse.intersection(envelope.rcpt_tos):
+            return "554 5.6.0 content refused"
         hold, self.hold = self.hold, None
         if hold is not None:
             self.holding.set()

@@ -83,3 +83,18 @@ def test_each_message_carries_one_click_unsubscribe(queued, smtp_server):
         assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
         assert message["List-Unsubscribe"].strip().startswith("<http")
         assert "/u/" in message.get_payload(decode=True).decode()
+
+
+def test_refused_content_is_retried_then_failed_and_the_batch_around_it_sent_once(queued, smtp_server):
+    from cms.records.tasks import max_attempts
+
+    refused = OutboxMessage.objects.order_by("pk")[FOLLOWERS // 2]
+    smtp_server.refuse = {refused.to}
+    sender = _sender(smtp_server.port)
+    assert sender.wait(timeout=180) == 0, sender.stderr.read().decode()[-2000:]
+
+    received = smtp_server.by_message_id()
+    assert len(received) == FOLLOWERS - 1 and set(received.values()) == {1}
+    refused.refresh_from_db()
+    assert refused.status == "failed" and refused.attempts == max_attempts() and "554" in refused.last_error
+    assert OutboxMessage.objects.filter(status="sent").count() == FOLLOWERS - 1

@@ -129,3 +129,26 @@ def test_the_periodic_command_delivers_and_retries(django_capture_on_commit_call
     with django_capture_on_commit_callbacks(execute=True):
         call_command("send_outbox", stdout=out)
     assert "1 new from follows" in out.getvalue() and len(mail.outbox) == 1
+
+
+def test_a_publication_is_delivered_by_one_task(django_capture_on_commit_callbacks):
+    confirmed()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        publish(["bill:42", "bills:kind:money"], 12)
+    assert len(callbacks) == 1  # the follows delivery; the core only records the event
+    with django_capture_on_commit_callbacks(execute=True):
+        callbacks[0]()
+    assert len(mail.outbox) == 1 and OutboxMessage.objects.count() == 1
+
+
+def test_without_postgresql_followers_are_told_one_subscription_at_a_time(
+        monkeypatch, django_capture_on_commit_callbacks):
+    from django.db import connection
+
+    subscription = confirmed()
+    confirmed(email="daily@example.org", frequency=Subscription.Frequency.DAILY)
+    monkeypatch.setattr(connection, "vendor", "sqlite")  # the demo's database has no bulk statement
+    with django_capture_on_commit_callbacks(execute=True):
+        published = publish(["bill:42"], 13)
+    assert [m.to for m in mail.outbox] == [["somying@example.org"]]
+    assert OutboxMessage.objects.get().dedupe_key == f"sub:{subscription.pk}:fe:{published.pk}"
