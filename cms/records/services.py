@@ -88,10 +88,9 @@ def outbox_enqueue(*, to, subject="", body="", dedupe_key, headers=None, languag
         if existing is None:
             raise
         return existing
-    from .tasks import send_outbox_message
+    from .tasks import enqueue_with_commit, send_outbox_message
 
-    message_id = message.pk
-    transaction.on_commit(lambda: send_outbox_message.enqueue(message_id=message_id))
+    enqueue_with_commit(send_outbox_message, message_id=message.pk)
     return message
 
 
@@ -147,10 +146,9 @@ def feed_publish(*, feeds, kind, subject=None, event=None, data=None) -> FeedEve
         feed_event.subject_id = subject.pk
     feed_event.save()
     feed_event.feeds.set(locked)
-    from .tasks import deliver_feed_event
+    from .tasks import deliver_feed_event, enqueue_with_commit
 
-    feed_event_id = feed_event.pk
-    transaction.on_commit(lambda: deliver_feed_event.enqueue(feed_event_id=feed_event_id))
+    enqueue_with_commit(deliver_feed_event, feed_event_id=feed_event.pk)
     return feed_event
 
 
