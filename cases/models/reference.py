@@ -165,9 +165,10 @@ class Holiday(models.Model):
     @classmethod
     def days_off(cls):
         """Every extra day off, from the cache (shared by the processes when it
-        is Redis) until a day is added, changed or removed."""
+        is Redis) until a day is added, changed or removed, and for an hour at
+        most (a change behind the signals, such as a migration's)."""
         return cache.get_or_set(HOLIDAYS_CACHE_KEY, lambda: list(cls.objects.values_list("date", flat=True)),
-                                timeout=None)
+                                timeout=60 * 60)
 
 
 HOLIDAYS_CACHE_KEY = "cases:holidays"
