@@ -167,7 +167,7 @@ def case_file_once(*, key, filing, answer, language="th", channel="api"):
     fingerprint = filing.fingerprint()
     with transaction.atomic():
         try:
-            # The transaction's first statement: a clash drops the whole transaction, no savepoint needed.
+            # First in its transaction (or savepoint): a clash rolls that back whole, so no savepoint of its own.
             record = IdempotencyKey.objects.create(key=key, request_hash=fingerprint)
         except IntegrityError:
             transaction.set_rollback(True)
