@@ -27,7 +27,7 @@ class WorkingCalendar:
         if extra_days is None:
             from cases.models import Holiday
 
-            extra_days = Holiday.objects.values_list("date", flat=True)
+            extra_days = Holiday.days_off()
         self.extra_days = frozenset(extra_days)
         self.public_holidays = thai_public_holidays() if public_holidays is None else public_holidays
 

@@ -2,8 +2,11 @@
 (translatable), officer profiles, routing rules, service levels and extra days off."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import TranslatableMixin
@@ -158,3 +161,22 @@ class Holiday(models.Model):
 
     def __str__(self):
         return f"{self.date:%Y-%m-%d} {self.name}"
+
+    @classmethod
+    def days_off(cls):
+        """Every extra day off, from the cache (shared by the processes when it
+        is Redis) until a day is added, changed or removed, and for an hour at
+        most (a change behind the signals, such as a migration's)."""
+        return cache.get_or_set(HOLIDAYS_CACHE_KEY, lambda: list(cls.objects.values_list("date", flat=True)),
+                                timeout=60 * 60)
+
+
+HOLIDAYS_CACHE_KEY = "cases:holidays"
+
+
+@receiver([post_save, post_delete], sender=Holiday, dispatch_uid="cases-holidays-changed")
+def _holidays_changed(sender, **kwargs):
+    """Forget the cached days off now, and again once the change is committed
+    (a process may have cached the old days meanwhile)."""
+    cache.delete(HOLIDAYS_CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(HOLIDAYS_CACHE_KEY))

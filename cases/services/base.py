@@ -83,12 +83,13 @@ def _actor(by):
 
 
 def record_event(case, *, by, kind, transition="", from_state="", to_state="", comment="", public=False, data=None,
-                 at=None):
-    """Append one audit event to the case's record (in the caller's transaction)."""
+                 at=None, new_subject=False):
+    """Append one audit event to the case's record (in the caller's transaction;
+    ``new_subject`` as :func:`cms.records.services.record_event` takes it)."""
     actor, actor_kind = _actor(by)
     return records.record_event(
         subject=case, kind=kind, actor=actor, actor_kind=actor_kind, transition=transition, from_state=from_state,
-        to_state=to_state, comment=comment, public=public, data=data, at=at,
+        to_state=to_state, comment=comment, public=public, data=data, at=at, new_subject=new_subject,
     )
 
 

@@ -143,7 +143,7 @@ def case_file_validated(*, filing, language="th", channel="web", filed_at=None, 
                 if attempt == 4 or not Case.objects.filter(code=case.code).exists():
                     raise
         event = record_event(case, by=CITIZEN, kind=EventKind.FILED, to_state=case.state, public=True,
-                             data={"kind": filing.kind, "channel": channel}, at=filed_at)
+                             data={"kind": filing.kind, "channel": channel}, at=filed_at, new_subject=True)
         for content in filing.attachments:
             store_attachment(case, content, by=CITIZEN, public=True)
         notify_citizen(case, event, NotificationKind.CITIZEN_FILED, {"pin": pin})
@@ -167,17 +167,18 @@ def case_file_once(*, key, filing, answer, language="th", channel="api"):
     fingerprint = filing.fingerprint()
     with transaction.atomic():
         try:
-            with transaction.atomic():
-                record = IdempotencyKey.objects.create(key=key, request_hash=fingerprint)
+            # First in its transaction (or savepoint): a clash rolls that back whole, so no savepoint of its own.
+            record = IdempotencyKey.objects.create(key=key, request_hash=fingerprint)
         except IntegrityError:
-            # Another request with this key finished first (a concurrent one waited for it here).
-            record = IdempotencyKey.objects.get(key=key)
-            if record.request_hash != fingerprint:
-                raise IdempotencyKeyReused(
-                    _("This Idempotency-Key was already used for a different submission.")) from None
-            return replay.replayed_answer(record.response, key=key, case=record.case), False
-        case, pin = case_file_validated(filing=filing, language=language, channel=channel)
-        reply = answer(case, pin)
-        record.case, record.response = case, replay.stored_answer(reply, key=key)
-        record.save(update_fields=["case", "response"])
-    return reply, True
+            transaction.set_rollback(True)
+        else:
+            case, pin = case_file_validated(filing=filing, language=language, channel=channel)
+            reply = answer(case, pin)
+            record.case, record.response = case, replay.stored_answer(reply, key=key)
+            record.save(update_fields=["case", "response"])
+            return reply, True
+    # Another request with this key finished first (a concurrent one waited for it at the insert).
+    record = IdempotencyKey.objects.select_related("case").get(key=key)
+    if record.request_hash != fingerprint:
+        raise IdempotencyKeyReused(_("This Idempotency-Key was already used for a different submission."))
+    return replay.replayed_answer(record.response, key=key, case=record.case), False

@@ -26,16 +26,21 @@ def subject_label(subject_type):
 # Events --------------------------------------------------------------------------
 
 def record_event(*, subject, kind, actor=None, actor_kind=ActorKind.OFFICER, transition="", from_state="",
-                 to_state="", comment="", public=False, data=None, at=None) -> Event:
+                 to_state="", comment="", public=False, data=None, at=None, new_subject=False) -> Event:
     """Append one event to ``subject``'s chain and move its chain head, in the
     caller's transaction. The subject row is locked, so events of one subject
-    are numbered and chained one after another."""
+    are numbered and chained one after another; a ``new_subject``, inserted in
+    this same transaction, is seen by no one else and its chain is the one in
+    memory, so it is neither locked nor read again."""
     _require_atomic()
     if not isinstance(subject, ChainedModel):
         raise TypeError(f"{type(subject).__name__} is not a ChainedModel")
     model = type(subject)
-    length, head = model._base_manager.select_for_update().filter(pk=subject.pk) \
-        .values_list("chain_length", "chain_head").get()
+    if new_subject:
+        length, head = subject.chain_length, subject.chain_head
+    else:
+        length, head = model._base_manager.select_for_update().filter(pk=subject.pk) \
+            .values_list("chain_length", "chain_head").get()
     event = Event(
         subject_type=ContentType.objects.get_for_model(subject), subject_id=subject.pk, seq=length + 1,
         at=at or timezone.now(), actor=actor, actor_kind=actor_kind, kind=kind, transition=transition,
@@ -83,10 +88,9 @@ def outbox_enqueue(*, to, subject="", body="", dedupe_key, headers=None, languag
         if existing is None:
             raise
         return existing
-    from .tasks import send_outbox_message
+    from .tasks import enqueue_with_commit, send_outbox_message
 
-    message_id = message.pk
-    transaction.on_commit(lambda: send_outbox_message.enqueue(message_id=message_id))
+    enqueue_with_commit(send_outbox_message, message_id=message.pk)
     return message
 
 

@@ -6,16 +6,31 @@ import logging
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import router, transaction
 from django.db.models import Q
 from django.tasks import task
 from django.utils import timezone
+from django_tasks_db import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 
 from .models import OutboxMessage, Subscription
 from .outbox import render
 
 logger = logging.getLogger(__name__)
 Status = OutboxMessage.Status
+
+
+def enqueue_with_commit(task_, **kwargs):
+    """Queue ``task_`` for when the caller's transaction commits. A queue kept
+    in this same database (django-tasks-db) takes its row in the transaction:
+    it commits, or is dropped, with the change it follows, and costs no commit
+    of its own. Any other queue is given the task after the commit, so that no
+    worker looks before the change is there."""
+    if isinstance(task_.get_backend(), DatabaseBackend) \
+            and router.db_for_write(DBTaskResult) == transaction.get_connection().alias:
+        task_.enqueue(**kwargs)
+    else:
+        transaction.on_commit(lambda: task_.enqueue(**kwargs))
 
 
 def max_attempts():

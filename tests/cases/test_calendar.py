@@ -54,6 +54,21 @@ def test_deadlines_use_the_category_sla_and_the_holiday_calendar(world):
 
 
 @pytest.mark.django_db
+def test_the_cached_days_off_follow_every_change_staff_make(world):
+    friday = dt.datetime(2026, 12, 4, 10, 0, tzinfo=timezone.get_current_timezone())
+    SLA.objects.create(category=world["category"], acknowledge_days=2, resolve_days=5)
+    assert file_case(category=world["category"], filed_at=friday).resolve_due == D(2026, 12, 15)
+    day_off = Holiday.objects.create(date=D(2026, 12, 11), name="วันหยุดราชการเพิ่มเติม")
+    assert file_case(category=world["category"], filed_at=friday).resolve_due == D(2026, 12, 16)
+    day_off.date = D(2026, 12, 14)
+    day_off.save()
+    assert file_case(category=world["category"], filed_at=friday).resolve_due == D(2026, 12, 16)
+    assert WorkingCalendar().is_working_day(D(2026, 12, 11)) and not WorkingCalendar().is_working_day(D(2026, 12, 14))
+    day_off.delete()
+    assert file_case(category=world["category"], filed_at=friday).resolve_due == D(2026, 12, 15)
+
+
+@pytest.mark.django_db
 def test_the_clock_stops_while_awaiting_the_citizen(world, monkeypatch):
     from .test_transitions import to_state
 

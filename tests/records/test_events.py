@@ -37,6 +37,19 @@ def test_the_in_memory_subject_follows_and_a_stale_save_keeps_the_head(make_subj
     assert verify_chain(subject=subject) == []
 
 
+def test_the_first_event_of_a_new_subject_is_chained_without_reading_it_again(make_subject,
+                                                                              django_assert_num_queries):
+    with transaction.atomic():
+        subject = make_subject()
+        with django_assert_num_queries(2):  # the event, the head: no locking read of the new row
+            first = record_event(subject=subject, kind="filed", new_subject=True)
+        second = record_event(subject=subject, kind="note")
+    assert (first.seq, first.prev_hash, second.seq, second.prev_hash) == (1, "", 2, first.hash)
+    subject.refresh_from_db()
+    assert (subject.chain_length, subject.chain_head) == (2, second.hash)
+    assert verify_chain(subject=subject) == []
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_recording_outside_a_transaction_is_refused(make_subject):
     subject = make_subject()

@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from cms.records import tasks
 from cms.records.models import OutboxMessage
@@ -53,6 +54,21 @@ def test_a_rolled_back_change_sends_nothing(django_capture_on_commit_callbacks):
             enqueue()
             raise RuntimeError("the change failed")
     assert mail.outbox == [] and not OutboxMessage.objects.exists()
+
+
+def test_a_queue_in_the_database_takes_the_task_with_the_message(settings, django_capture_on_commit_callbacks):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks() as after_commit:
+        with pytest.raises(RuntimeError), transaction.atomic():
+            enqueue()
+            raise RuntimeError("the change failed")
+        assert not DBTaskResult.objects.exists()
+        with transaction.atomic():
+            message = enqueue(dedupe_key="bill:42:stage:3")
+            queued = DBTaskResult.objects.get()  # in the transaction, not after its commit
+    assert after_commit == []
+    assert queued.task_path == "cms.records.tasks.send_outbox_message"
+    assert queued.args_kwargs == {"args": [], "kwargs": {"message_id": message.pk}}
 
 
 def test_a_failure_is_recorded_retried_and_given_up_after_the_last_attempt(monkeypatch, settings,
