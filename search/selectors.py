@@ -5,7 +5,7 @@ Ranking, in order:
   0. exact matches — the section number asked for (``มาตรา 256``, ``ม. ๒๕๖``,
      ``section 256``, also inside a longer query), the year named first, else the
      instrument in force first; or a title equal to the query;
-  1. the rest by ``BM25 × coverage × standing``: BM25 of the weighted query terms
+  1. the rest by ``BM25 × √coverage × standing``: BM25 of the weighted query terms
      (:mod:`search.query`); coverage, the share of the query's concepts a document
      holds (a word, all the bigrams of a word inside a compound, or an
      abbreviation's expansion); standing, 1 for what is in force (or of the year
@@ -43,7 +43,7 @@ logger = logging.getLogger(__name__)
 CANDIDATES = 1000
 # Coverage is measured on the candidates (ids only, through the posting index).
 COVERAGE_DEPTH = CANDIDATES
-COVERAGE_POWER = 1.0
+COVERAGE_POWER = 0.5
 # Proximity: the best PROXIMITY_DEPTH candidates are scored again by the share of the query's
 # concepts found together within PROXIMITY_WINDOW characters of their text (a section that
 # answers holds the words of the question close together; a long page holds them far apart).
