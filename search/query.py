@@ -48,6 +48,9 @@ PARTICLE_WEIGHT = 0.1
 # An expansion as a whole weighs about one word, however many words it has.
 EXPANSION_WEIGHT = 1.0
 
+# A query of more words than this is a pasted text.
+PASTED_WORDS = 24
+
 # Question words and particles of everyday Thai: weighted down, never deleted.
 PARTICLES = frozenset(
     """
@@ -77,6 +80,9 @@ class Concept:
     word: str
     ways: list[frozenset[str]]
     weight: float = WORD_WEIGHT
+    # How the concept reads in a normalised text (for proximity): the word as typed, or an
+    # abbreviation's expansion as written.
+    texts: tuple[str, ...] = ()
 
 
 @dataclass
@@ -93,6 +99,7 @@ class Query:
     terms: Counter = field(default_factory=Counter)  # term -> weight
     concepts: list[Concept] = field(default_factory=list)
     question: bool = False  # has question words or particles
+    pasted: bool = False  # a pasted text (a ruling request, a letter) rather than typed words
 
     @property
     def ok(self) -> bool:
@@ -178,7 +185,8 @@ def _add_expansion(query: Query, key: str, full: str, sequence: tuple[str, ...])
     ways = [frozenset(sequence or {key}), frozenset(full_words)]
     if grams:
         ways.append(frozenset(grams))  # however the segmenter cut the name in a document
-    query.concepts.append(Concept(word=key, ways=ways))
+    texts = (full, "".join(sequence)) if sequence else (full,)
+    query.concepts.append(Concept(word=key, ways=ways, texts=texts))
 
 
 def parse(raw: str | None) -> Query:
@@ -200,8 +208,9 @@ def parse(raw: str | None) -> Query:
     if not typed:
         query.problem = "no_words"
         return query
-    if len(typed) > 24:
-        query.phrases = []  # a pasted text: rank by its words, do not demand its quotes
+    query.pasted = len(typed) > PASTED_WORDS
+    if query.pasted:
+        query.phrases = []  # rank by its words, do not demand its quotes
     only = _NUMBER_ONLY.match(normalised)
     inside = only or _NUMBER_IN_TEXT.search(normalised)
     if inside:
@@ -235,7 +244,7 @@ def parse(raw: str | None) -> Query:
         grams = bigrams(folded)
         if grams:
             ways.append(frozenset(grams))
-        query.concepts.append(Concept(word=word, ways=ways))
+        query.concepts.append(Concept(word=word, ways=ways, texts=(word, *year_variants(word))))
     if run:
         content.append(run)
     for numeric in number_terms(typed):
@@ -252,6 +261,6 @@ def parse(raw: str | None) -> Query:
     if not query.concepts:
         # Only particles ("ไหม"): search for them as they are.
         for word in typed:
-            query.concepts.append(Concept(word=word, ways=[frozenset({fold(word)})]))
+            query.concepts.append(Concept(word=word, ways=[frozenset({fold(word)})], texts=(word,)))
             query.terms[fold(word)] = WORD_WEIGHT
     return query

@@ -5,11 +5,13 @@ Ranking, in order:
   0. exact matches — the section number asked for (``มาตรา 256``, ``ม. ๒๕๖``,
      ``section 256``, also inside a longer query), the year named first, else the
      instrument in force first; or a title equal to the query;
-  1. the rest by ``BM25 × coverage × standing``: BM25 of the weighted query terms
+  1. the rest by ``BM25 × √coverage × standing``: BM25 of the weighted query terms
      (:mod:`search.query`); coverage, the share of the query's concepts a document
      holds (a word, all the bigrams of a word inside a compound, or an
      abbreviation's expansion); standing, 1 for what is in force (or of the year
-     the query names) and less for what it replaced.
+     the query names) and less for what it replaced. The best 30 are then reordered
+     among themselves by proximity: their score times the share of the concepts
+     found within 100 characters of each other (not for a pasted text).
 A query with few words shows only the documents that hold all of them, when
 there are any; when none holds every word, the best partial matches come with
 a notice — never an empty page when some words matched. Earlier versions of a
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import difflib
 import logging
+import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -40,7 +43,13 @@ logger = logging.getLogger(__name__)
 CANDIDATES = 1000
 # Coverage is measured on the candidates (ids only, through the posting index).
 COVERAGE_DEPTH = CANDIDATES
-COVERAGE_POWER = 1.0
+COVERAGE_POWER = 0.5
+# Proximity: the best PROXIMITY_DEPTH candidates are scored again by the share of the query's
+# concepts found together within PROXIMITY_WINDOW characters of their text (a section that
+# answers holds the words of the question close together; a long page holds them far apart).
+# Not for a pasted text: its words are spread over whole sections (measured on NitiBench).
+PROXIMITY_DEPTH = 30
+PROXIMITY_WINDOW = 100
 # A document's score is multiplied by its standing (see search.registry), or by OTHER_YEAR
 # when the query names a year and the document is of another one.
 OTHER_YEAR = 0.5
@@ -79,6 +88,8 @@ class Hit:
     score: float
     tier: int
     coverage: float = 1.0
+    # 0 for the best candidates, reordered among themselves by proximity; 1 for the rest.
+    depth: int = 1
     snippet: str = ""
     title_html: str = ""
     # Earlier versions grouped under this one: [(year B.E., url)], newest first.
@@ -150,11 +161,16 @@ class Outcome:
         return ""
 
 
+def _spelled_out(texts: set[str]) -> set[str]:
+    """The texts and each number among them in Thai words (40 -> สี่สิบ)."""
+    from pythainlp.util import num_to_thaiword
+
+    return texts | {num_to_thaiword(int(text)) for text in texts if text.isdigit() and len(text) <= 7}
+
+
 def _needles(query: Query) -> list[str]:
     """What to mark in titles and snippets: phrases, the query's words and their
     alternatives (an abbreviation's expansion, a number in Thai words)."""
-    from pythainlp.util import num_to_thaiword
-
     needles: set[str] = set(query.phrases)
     for concept in query.concepts:
         needles.add(normalise(concept.word))
@@ -163,10 +179,7 @@ def _needles(query: Query) -> list[str]:
                 needles.update(term for term in way if not term.startswith("~"))
             elif not any(term.startswith("~") for term in way):
                 needles.update(way)
-    for word in list(needles):
-        if word.isdigit() and len(word) <= 7:
-            needles.add(num_to_thaiword(int(word)))
-    return sorted((needle for needle in needles if len(needle) >= 2 or needle.isdigit()), key=len, reverse=True)
+    return sorted((needle for needle in _spelled_out(needles) if len(needle) >= 2 or needle.isdigit()), key=len, reverse=True)
 
 
 _vocabulary_cache: dict[str, object] = {}
@@ -241,6 +254,53 @@ def _coverage(backend, query: Query, ids: list[int]) -> dict[int, float]:
     }
 
 
+def _concept_texts(query: Query) -> list[list[str]]:
+    """The strings that show each concept in a normalised text (a number also in Thai words)."""
+    return [sorted(_spelled_out({text for text in concept.texts if text})) for concept in query.concepts]
+
+
+def _window_share(text: str, texts: list[list[str]], weights: list[float]) -> float:
+    """The largest weighted share of concepts that occur within PROXIMITY_WINDOW characters."""
+    places = sorted(
+        (match.start(), index)
+        for index, needles in enumerate(texts)
+        for needle in needles
+        for match in re.finditer(re.escape(needle), text)
+    )
+    total = sum(weights) or 1.0
+    best = 0.0
+    held: Counter = Counter()
+    start = 0
+    for position, index in places:
+        held[index] += 1
+        while places[start][0] < position - PROXIMITY_WINDOW:
+            held[places[start][1]] -= 1
+            if not held[places[start][1]]:
+                del held[places[start][1]]
+            start += 1
+        best = max(best, sum(weights[concept] for concept in held) / total)
+    return best
+
+
+def _proximity(query: Query, hits: list[Hit]) -> None:
+    """Reorder the best tier-1 hits among themselves: their scores scaled by how close
+    together their text holds the query's concepts. They stay above the rest."""
+    if len(query.concepts) < 2 or query.pasted:
+        return
+    ranked = sorted((hit for hit in hits if hit.tier == 1), key=lambda hit: -hit.score)[:PROXIMITY_DEPTH]
+    texts = _concept_texts(query)
+    weights = [concept.weight for concept in query.concepts]
+    bodies = dict(
+        (pk, title + "\n" + body)
+        for pk, title, body in SearchDocument.objects.filter(pk__in=[hit.document.pk for hit in ranked]).values_list(
+            "pk", "title_norm", "body_norm"
+        )
+    )
+    for hit in ranked:
+        hit.depth = 0
+        hit.score *= max(_window_share(bodies.get(hit.document.pk, ""), texts, weights), 0.05)
+
+
 def _standing(row: Row, query: Query) -> float:
     """A named year lifts what it names above what is in force; standing still orders
     the instruments of that year (the constitution of 2560 above the acts of 2017)."""
@@ -263,6 +323,7 @@ def _rank(backend, query: Query, scored: dict[int, float], rows: dict[int, Row],
         share = coverage.get(doc_id, 0.0)
         score = scored.get(doc_id, 0.0) * _standing(row, query) * (share**COVERAGE_POWER if share else 0.05)
         hits.append(Hit(document=row, score=score, tier=tier, coverage=share))
+    _proximity(query, hits)
     complete = [hit for hit in hits if hit.coverage >= 0.999]
     partial = not complete and not any(hit.tier == 0 for hit in hits)
     if complete and len(query.concepts) <= KEYWORD_CONCEPTS and not query.question:
@@ -275,6 +336,7 @@ def _rank(backend, query: Query, scored: dict[int, float], rows: dict[int, Row],
         key=lambda hit: (
             hit.tier,
             -(_standing(hit.document, query) if hit.tier == 0 else 0),
+            hit.depth,
             -round(hit.score, 9),
             -(hit.document.date.toordinal() if hit.document.date else 0),
             hit.document.language != language,

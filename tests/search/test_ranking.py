@@ -117,3 +117,17 @@ def test_the_api_reports_a_capped_count(client, monkeypatch, constitution_index)
     monkeypatch.setattr(selectors, "COVERAGE_DEPTH", 20)
     data = client.get(reverse("v1:search"), {"q": "มาตรา"}).json()
     assert data["count_capped"] is True and data["count"] == 20
+
+
+def test_the_words_of_a_question_close_together_rank_above_the_same_words_far_apart(db):
+    content_type_id = ContentType.objects.get_for_model(SearchDocument).pk
+    filler = " ".join(["ประชาชนติดตามการประชุม"] * 30)
+    index_docs([
+        Doc(key="news", content_type_id=content_type_id, object_id="close", url="/th/news/close/",
+            title="ข่าวหนึ่ง", body=f"องคมนตรีมีจำนวนสิบแปดคน {filler} {filler}"),
+        Doc(key="news", content_type_id=content_type_id, object_id="apart", url="/th/news/apart/",
+            title="ข่าวสอง", body=f"องคมนตรี {filler} มีจำนวน {filler} สิบแปดคน"),
+    ])
+    hits = selectors.search("องคมนตรีมีกี่คน").hits
+    assert [hit.document.object_id for hit in hits] == ["close", "apart"]
+    assert hits[0].score > hits[1].score
