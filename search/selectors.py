@@ -165,7 +165,7 @@ def _spelled_out(texts: set[str]) -> set[str]:
     """The texts and each number among them in Thai words (40 -> สี่สิบ)."""
     from pythainlp.util import num_to_thaiword
 
-    return texts | {num_to_thaiword(int(text)) for text in texts if text.isdigit() and len(text) <= 7}
+    return texts | {num_to_thaiword(int(text)) for text in texts if text.isdecimal() and len(text) <= 7}
 
 
 def _needles(query: Query) -> list[str]:
@@ -179,7 +179,7 @@ def _needles(query: Query) -> list[str]:
                 needles.update(term for term in way if not term.startswith("~"))
             elif not any(term.startswith("~") for term in way):
                 needles.update(way)
-    return sorted((needle for needle in _spelled_out(needles) if len(needle) >= 2 or needle.isdigit()), key=len, reverse=True)
+    return sorted((needle for needle in _spelled_out(needles) if len(needle) >= 2 or needle.isdecimal()), key=len, reverse=True)
 
 
 _vocabulary_cache: dict[str, object] = {}

@@ -81,7 +81,7 @@ class FeedEventsView(LanguageMixin, APIView):
     def get(self, request):
         keys = [key.strip() for key in request.query_params.get("feeds", "").split(",") if key.strip()]
         since = request.query_params.get("since", "0")
-        if not keys or len(keys) > MAX_FEEDS or not since.isdigit():
+        if not keys or len(keys) > MAX_FEEDS or not since.isdecimal():
             raise serializers.ValidationError({"feeds": [_feeds_error()]})
         events = list(feed_events(keys=keys, since=int(since), limit=PAGE + 1).prefetch_related("feeds"))
         more = len(events) > PAGE

@@ -53,7 +53,7 @@ def check_unsubscribe(token, follower_token_of):
     """The subscription id of an unsubscribe token; ``follower_token_of(id)`` gives the
     secret it must be signed with. Raises signing.BadSignature."""
     subscription_id, _sep, mac = token.partition(".")
-    if not subscription_id.isdigit():
+    if not subscription_id.isdecimal():
         raise signing.BadSignature("malformed unsubscribe token")
     secret = follower_token_of(int(subscription_id))
     if not secret or not hmac.compare_digest(mac, _unsubscribe_mac(int(subscription_id), secret)):

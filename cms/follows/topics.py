@@ -30,10 +30,10 @@ def kind_key(kind):
 def resolve(key):
     """The :class:`Topic` of a feed key, or None when it names nothing that exists."""
     prefix, _sep, rest = key.partition(":")
-    if prefix == "bill" and rest.isdigit():
+    if prefix == "bill" and rest.isdecimal():
         bill = Bill.objects.filter(pk=int(rest)).first()
         return bill and Topic(key, str(bill), bill.get_absolute_url())
-    if prefix == "committee" and rest.isdigit():
+    if prefix == "committee" and rest.isdecimal():
         committee = Committee.objects.filter(pk=int(rest)).first()
         return committee and Topic(key, str(committee), committee.get_absolute_url())
     if prefix == "bills" and rest.startswith("kind:"):

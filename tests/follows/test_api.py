@@ -42,6 +42,9 @@ def test_events_since_a_cursor(client, django_user_model):
     assert [event["data"]["to"] for event in after["events"]] == ["first_reading"]
     assert after["cursor"] == first["cursor"]
     assert client.get(f"/api/v1/feed-events/?feeds=bill:{bill.pk}&since={first['cursor']}").json()["events"] == []
+    # Digits that are not numbers (superscripts): a cursor of them is a clear error, a key of them names nothing.
+    assert client.get(f"/api/v1/feed-events/?feeds=bill:{bill.pk}&since=²").status_code == 400
+    assert client.get("/api/v1/feed-events/?feeds=bill:²&since=0").json()["events"] == []
 
 
 def test_events_need_feeds_and_a_whole_number_cursor(client):

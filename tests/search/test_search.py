@@ -126,6 +126,12 @@ def test_over_long_html_and_sql_input_never_fails(client, site):
     assert client.get("/th/search/", {"q": "กฎหมาย", "page": "abc", "year": "x"}).status_code == 200
 
 
+@pytest.mark.parametrize("query", ["บุคคล ³", "สิทธิ ²", "บุคคล ⅷ", "บุคคล ໕"])
+def test_digits_of_other_scripts_in_a_query_never_fail(client, constitution_index, site, query):
+    assert client.get("/th/search/", {"q": query}).status_code == 200
+    assert client.get(reverse("v1:search"), {"q": query}).status_code == 200
+
+
 def test_api_search(client, constitution_index, site):
     response = client.get(reverse("v1:search"), {"q": "มาตรา ๒๕๖", "lang": "en"})
     assert response.status_code == 200

@@ -176,5 +176,5 @@ class DocumentPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(document_detail(page=self, query=request.GET.get("q", "")))
         requested = request.GET.get("page", "")
-        context["viewer_page"] = int(requested) if requested.isdigit() and 0 < int(requested) < 100_000 else 1
+        context["viewer_page"] = int(requested) if requested.isdecimal() and 0 < int(requested) < 100_000 else 1
         return context
