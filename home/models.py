@@ -131,9 +131,12 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = pagecache.fragment(
-            f"home:sections:{self.pk}:{get_language()}", tags={f"page:{self.pk}", "all", *self.page_cache_tags},
-            render=lambda: self.render_sections(request))
+        if getattr(request, "is_preview", False):  # an editor's draft: never the kept sections, never kept
+            context["sections"] = self.render_sections(request)
+        else:
+            context["sections"] = pagecache.fragment(
+                f"home:sections:{self.pk}:{get_language()}", tags={f"page:{self.pk}", "all", *self.page_cache_tags},
+                render=lambda: self.render_sections(request))
         return context
 
     def render_sections(self, request):

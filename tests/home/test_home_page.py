@@ -98,3 +98,12 @@ def test_home_sections_are_kept_between_readers(client, django_assert_max_num_qu
     with django_assert_max_num_queries(10_000) as queries:
         client.get("/th/")
     assert not [query for query in queries if "legislation_bill" in query["sql"] or "news_newspage" in query["sql"]]
+
+
+def test_a_preview_shows_the_draft_and_readers_never_get_it(client):
+    site = make_site()
+    home = site["th"]
+    home.introduction = "ร่างที่ยังไม่เผยแพร่"
+    assert "ร่างที่ยังไม่เผยแพร่" in home.make_preview_request().content.decode()
+    assert "ร่างที่ยังไม่เผยแพร่" not in client.get("/th/").text  # the preview was not kept
+    assert "ร่างที่ยังไม่เผยแพร่" in home.make_preview_request().content.decode()  # nor the kept sections previewed
