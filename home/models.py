@@ -1,6 +1,8 @@
 """The home page: the portal that leads to every service of Chandra."""
 
 from django.db import models
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
@@ -9,6 +11,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.base import pagecache
 from cms.base.public import public
 from cms.base.services import SERVICES_BY_KEY, service_choices
 
@@ -78,8 +81,9 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
-    # The latest news are shown here: a kept home page goes when news change.
-    page_cache_tags = ("app:news",)
+    # The latest news and the bills before the Senate are shown here: a kept home
+    # page and its sections go when news or bills change.
+    page_cache_tags = ("app:news", "app:legislation")
 
     class Meta:
         verbose_name = _("home page")
@@ -127,8 +131,21 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if getattr(request, "is_preview", False):  # an editor's draft: never the kept sections, never kept
+            context["sections"] = self.render_sections(request)
+        else:
+            context["sections"] = pagecache.fragment(
+                f"home:sections:{self.pk}:{get_language()}", tags={f"page:{self.pk}", "all", *self.page_cache_tags},
+                render=lambda: self.render_sections(request))
+        return context
+
+    def render_sections(self, request):
+        """The hero, the tiles, the bills before the Senate, the latest news and the
+        banners: alike for every reader of the page in one language."""
         from cms.base import navigation
 
-        context["tiles"] = self.visible_tiles(dict(navigation.for_request(request).services))
-        context["news"] = self.latest_news()
-        return context
+        return render_to_string("home/home_sections.html", {
+            "page": self,
+            "tiles": self.visible_tiles(dict(navigation.for_request(request).services)),
+            "news": self.latest_news(),
+        }, request=request)

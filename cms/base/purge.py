@@ -13,7 +13,8 @@ Every save or deletion of public content comes here (``post_save``,
   the laws pages and the search;
 * any other public record (bills, sittings, library, directory): its app's
   pages and the search;
-* the footer and site settings, a site or a locale: every page.
+* the footer and site settings, a site, a locale or a page's view restriction
+  (what the menu and the listings leave out): every page.
 
 Tags are purged when the transaction commits, once however many edits it
 holds (a page being rendered meanwhile is not kept: the page cache sees the
@@ -39,7 +40,8 @@ from . import navigation, pagecache
 
 PUBLIC_APPS = {"news", "legislation", "library", "directory", "home"}
 LAW_MODELS = {"instrument", "division", "provision", "provisionversion", "amendment"}
-SITE_WIDE = {("base", "sitesettings"), ("base", "footertext"), ("wagtailcore", "site"), ("wagtailcore", "locale")}
+SITE_WIDE = {("base", "sitesettings"), ("base", "footertext"), ("wagtailcore", "site"), ("wagtailcore", "locale"),
+             ("wagtailcore", "pageviewrestriction")}
 
 
 _pending = threading.local()

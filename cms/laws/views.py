@@ -132,8 +132,19 @@ def _as_of(request) -> tuple[dt.date | None, AsOfForm, bool]:
 
 @require_GET
 def provision_detail(request, slug, number):
+    """A section. Its wording of today is rendered once per edit of the laws and language."""
     _shows(request, slug)
     date, as_of_form, date_invalid = _as_of(request)
+    if date is None and not date_invalid:
+        section = fragment(f"laws:section:{slug}:{number}:{get_language()}", tags={f"law:{slug}", "laws:shared", "app:laws"},
+                           render=lambda: _section(request, slug, number, None, as_of_form, False))
+    else:
+        section = _section(request, slug, number, date, as_of_form, date_invalid)
+    return render(request, "laws/provision_detail.html", {"section": section})
+
+
+def _section(request, slug, number, date, as_of_form, date_invalid):
+    """The section's title and its rendered text, notes and links as of ``date``."""
     view = selectors.section_view(slug=slug, number=number, date=date)
     provision = view.provision
     if date is None or view.paragraphs == provision.paragraphs:
@@ -144,12 +155,13 @@ def provision_detail(request, slug, number):
             numbers={provision.number} | set(provision.instrument.provisions.values_list("number", flat=True)),
             self_number=provision.number,
         ), _links(provision.instrument))
-    return render(request, "laws/provision_detail.html", {
+    html = render_to_string("laws/_provision.html", {
         "instrument": provision.instrument, "provision": provision, "view": view, "body": body,
         "date_invalid": date_invalid, "as_of_form": as_of_form,
         "versions": list(provision.versions.all()),
         "mappings": list(provision.mappings.all()),
-    })
+    }, request=request)
+    return {"title": f"{provision.heading} · {provision.instrument.title}", "html": mark_safe(html)}  # noqa: S308 — a rendered template
 
 
 @require_GET

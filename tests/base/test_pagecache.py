@@ -118,6 +118,13 @@ def test_a_bill_edit_purges_the_bills_pages(client, site, django_capture_on_comm
     assert "ร่างพระราชบัญญัติใหม่" in client.get("/th/bills/").text
 
 
+def test_a_bill_before_the_senate_reaches_the_home_page_at_once(client, site, django_capture_on_commit_callbacks):
+    assert "ร่างพระราชบัญญัติป่าไม้" not in client.get("/th/").text
+    with django_capture_on_commit_callbacks(execute=True):
+        BillFactory(title="ร่างพระราชบัญญัติป่าไม้", stage="received")
+    assert "ร่างพระราชบัญญัติป่าไม้" in client.get("/th/").text
+
+
 def test_a_purge_during_rendering_is_not_overwritten(client, site, monkeypatch):
     from cms.base import pagecache
 
