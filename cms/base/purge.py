@@ -14,7 +14,9 @@ Every save or deletion of public content comes here (``post_save``,
 * any other public record (bills, sittings, library, directory): its app's
   pages and the search;
 * the footer and site settings, a site, a locale or a page's view restriction
-  (what the menu and the listings leave out): every page.
+  (what the menu and the listings leave out), and a picture edited or
+  deleted (any page may show it; a new one appears through a page's edit):
+  every page.
 
 Tags are purged when the transaction commits, once however many edits it
 holds (a page being rendered meanwhile is not kept: the page cache sees the
@@ -39,6 +41,7 @@ from wagtail.models import Locale, Page, Site
 from . import navigation, pagecache
 
 PUBLIC_APPS = {"news", "legislation", "library", "directory", "home"}
+IMAGE = ("wagtailimages", "image")
 LAW_MODELS = {"instrument", "division", "provision", "provisionversion", "amendment"}
 SITE_WIDE = {("base", "sitesettings"), ("base", "footertext"), ("wagtailcore", "site"), ("wagtailcore", "locale"),
              ("wagtailcore", "pageviewrestriction")}
@@ -155,6 +158,8 @@ def on_save(sender, instance, **kwargs):
         page_changed(instance)
     elif (label, name) in SITE_WIDE or isinstance(instance, (Site, Locale)):
         purge(tags={"all"}, nav=True)
+    elif (label, name) == IMAGE and not kwargs.get("created", False):
+        purge(tags={"all"})
     elif label == "laws":
         law_changed(instance)
     elif label in PUBLIC_APPS:

@@ -188,3 +188,24 @@ def test_redis_client_is_built_once_per_process():
     second = RedisCache("redis://127.0.0.1:6379/9", {})
     assert first._cache is second._cache
     assert RedisCache("redis://127.0.0.1:6379/8", {})._cache is not first._cache
+
+
+def test_a_picture_edit_reaches_the_pages_that_show_it_at_once(client, site, django_capture_on_commit_callbacks):
+    import io
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as Picture
+    from wagtail.images.models import Image
+
+    data = io.BytesIO()
+    Picture.new("RGB", (40, 30), "navy").save(data, "PNG")
+    with django_capture_on_commit_callbacks(execute=True):
+        image = Image.objects.create(title="ภาพประชุมเดิม", file=ImageFile(data, name="sitting.png"))
+        article = add_article(site["news_th"], title="ข่าวมีภาพ", slug="with-picture")
+        article.featured_image = image
+        publish(article)
+    assert "ภาพประชุมเดิม" in client.get(article.url).text
+    with django_capture_on_commit_callbacks(execute=True):
+        image.title = "ภาพประชุมใหม่"
+        image.save()
+    assert "ภาพประชุมใหม่" in client.get(article.url).text
