@@ -300,7 +300,8 @@ class Case(ConcurrentTransitionMixin, ChainedModel):
         indexes = [
             models.Index(fields=["department", "state", "resolve_due"], name="cases_inbox_idx"),
             models.Index(fields=["assignee", "state"], name="cases_assignee_idx"),
-            # The inbox's first page read in order from an index, not sorted from every case.
+            # The inbox's first page read in order from an index, not sorted from every case
+            # (on PostgreSQL: SQLite cannot build them, see the migration).
             models.Index(*inbox_order(), name="cases_inbox_due_idx"),
             models.Index(*inbox_order(descending=True), name="cases_inbox_due_desc_idx"),
         ]
