@@ -13,7 +13,8 @@ class Mailbox:
 
     def __init__(self):
         self.messages = []
-        self.hold = None  # set to a threading.Event to hold the next answer until it is set
+        self.hold = None  # set to a threading.Event to hold an answer until it is set:
+        self.hold_after = 0  # the answer to the first message after this many accepted
         self.refuse = set()  # recipients whose content is refused (554)
         self.holding = threading.Event()
         self.lock = threading.Lock()
@@ -23,7 +24,9 @@ class Mailbox:
 
         if self.refuse.intersection(envelope.rcpt_tos):
             return "554 5.6.0 content refused"
-        hold, self.hold = self.hold, None
+        hold = None
+        if self.hold is not None and len(self.messages) >= self.hold_after:
+            hold, self.hold = self.hold, None
         if hold is not None:
             self.holding.set()
             while not hold.is_set():
