@@ -24,7 +24,7 @@ from cms.base.clientip import client_ip
 from cms.base.thai import arabic_digits
 
 from . import selectors, services
-from .models import Case, CaseKind, Category
+from .models import Case, CaseKind, CaseState, Category
 from .models.case import normalise_code
 from .reports import build_report
 
@@ -221,7 +221,7 @@ class CaseViewSet(LanguageMixin, viewsets.GenericViewSet):
     def _filed(self, request, case, pin):
         return CaseFiledSerializer({
             "code": case.code, "display_code": case.display_code, "pin": pin, "state": case.state,
-            "state_label": case.get_state_display(), "expected_date": case.due_date,
+            "state_label": CaseState(case.state).label, "expected_date": case.due_date,
             "url": request.build_absolute_uri(reverse("v1:case-detail", kwargs={"code": case.code})),
         }).data
 

@@ -119,35 +119,64 @@ def case_file(*, language="th", channel="web", filed_at=None, pin=None, **fields
                                filed_at=filed_at, pin=pin)
 
 
+CODE_ATTEMPTS = 5
+
+
+class _CodeTaken(Exception):
+    """The code drawn for a new case failed its insert (perhaps taken by another case)."""
+
+    def __init__(self, code):
+        super().__init__(code)
+        self.code = code
+
+
+def _in_transaction_with_a_new_code(work):
+    """``work()`` in a transaction of its own (a savepoint within the caller's),
+    run again from the start if the code it drew for its case was taken: the
+    case's insert needs no savepoint of its own, and the clash, which rolls the
+    whole transaction back, is as rare as two equal draws of 32¹⁰."""
+    attempts = 0
+    while True:
+        attempts += 1
+        try:
+            with transaction.atomic():
+                return work()
+        except _CodeTaken as clash:
+            if attempts == CODE_ATTEMPTS or not Case.objects.filter(code=clash.code).exists():
+                raise clash.__cause__
+
+
 def case_file_validated(*, filing, language="th", channel="web", filed_at=None, pin=None):
     """File a :class:`Filing` already checked. Returns ``(case, pin)``."""
+    pin = pin or new_pin()
+    return _in_transaction_with_a_new_code(
+        lambda: (_file(filing, language=language, channel=channel, filed_at=filed_at, pin=pin), pin))
+
+
+def _file(filing, *, language, channel, filed_at, pin):
+    """The case, its record, attachments and notification, in the caller's
+    transaction; a new code drawn for it. Raises :class:`_CodeTaken` if the code
+    could not be inserted (the transaction is then to be rolled back)."""
     filed_at = filed_at or timezone.now()
     ack_days, resolve_days = sla_days(filing.category)
     calendar = WorkingCalendar()
     filed_day = timezone.localtime(filed_at).date()
-    pin = pin or new_pin()
-    with transaction.atomic(savepoint=False):  # within case_file_once's transaction: no savepoint of its own
-        case = Case(
-            **filing.case_fields(), consent_at=filed_at, language=language, channel=channel, filed_at=filed_at,
-            acknowledge_due=calendar.add_working_days(filed_day, ack_days),
-            resolve_due=calendar.add_working_days(filed_day, resolve_days),
-        )
-        case.set_pin(pin)
-        for attempt in range(5):
-            case.code = new_code()
-            try:
-                with transaction.atomic():
-                    case.save()
-                break
-            except IntegrityError:  # another case has this code: draw again
-                if attempt == 4 or not Case.objects.filter(code=case.code).exists():
-                    raise
-        event = record_event(case, by=CITIZEN, kind=EventKind.FILED, to_state=case.state, public=True,
-                             data={"kind": filing.kind, "channel": channel}, at=filed_at, new_subject=True)
-        for content in filing.attachments:
-            store_attachment(case, content, by=CITIZEN, public=True)
-        notify_citizen(case, event, NotificationKind.CITIZEN_FILED, {"pin": pin})
-    return case, pin
+    case = Case(
+        **filing.case_fields(), consent_at=filed_at, language=language, channel=channel, filed_at=filed_at,
+        acknowledge_due=calendar.add_working_days(filed_day, ack_days),
+        resolve_due=calendar.add_working_days(filed_day, resolve_days), code=new_code(),
+    )
+    case.set_pin(pin)
+    try:
+        case.save()
+    except IntegrityError as error:
+        raise _CodeTaken(case.code) from error
+    event = record_event(case, by=CITIZEN, kind=EventKind.FILED, to_state=case.state, public=True,
+                         data={"kind": filing.kind, "channel": channel}, at=filed_at, new_subject=True)
+    for content in filing.attachments:
+        store_attachment(case, content, by=CITIZEN, public=True)
+    notify_citizen(case, event, NotificationKind.CITIZEN_FILED, {"pin": pin})
+    return case
 
 
 def case_file_once(*, key, filing, answer, language="th", channel="api"):
@@ -165,18 +194,24 @@ def case_file_once(*, key, filing, answer, language="th", channel="api"):
     if not key:
         return answer(*case_file_validated(filing=filing, language=language, channel=channel)), True
     fingerprint = filing.fingerprint()
-    with transaction.atomic():
+
+    def file_once():
         try:
             # First in its transaction (or savepoint): a clash rolls that back whole, so no savepoint of its own.
             record = IdempotencyKey.objects.create(key=key, request_hash=fingerprint)
         except IntegrityError:
             transaction.set_rollback(True)
-        else:
-            case, pin = case_file_validated(filing=filing, language=language, channel=channel)
-            reply = answer(case, pin)
-            record.case, record.response = case, replay.stored_answer(reply, key=key)
-            record.save(update_fields=["case", "response"])
-            return reply, True
+            return None
+        pin = new_pin()
+        case = _file(filing, language=language, channel=channel, filed_at=None, pin=pin)
+        reply = answer(case, pin)
+        record.case, record.response = case, replay.stored_answer(reply, key=key)
+        record.save(update_fields=["case", "response"])
+        return reply
+
+    reply = _in_transaction_with_a_new_code(file_once)
+    if reply is not None:
+        return reply, True
     # Another request with this key finished first (a concurrent one waited for it at the insert).
     record = IdempotencyKey.objects.select_related("case").get(key=key)
     if record.request_hash != fingerprint:

@@ -6,7 +6,7 @@ import threading
 import uuid
 
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection
 from django.urls import reverse
 from rest_framework.test import APIClient
 
@@ -116,6 +116,36 @@ def test_a_failed_submission_does_not_burn_its_key(api, world):
                     HTTP_IDEMPOTENCY_KEY=key).status_code == 400
     assert not IdempotencyKey.objects.filter(key=key).exists()
     assert api.post(reverse("v1:case-list"), body(world), format="json", HTTP_IDEMPOTENCY_KEY=key).status_code == 201
+
+
+def draws(*codes):
+    """A stand-in for new_code that draws ``codes`` in turn."""
+    drawn = iter(codes)
+    return lambda: next(drawn)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_code_already_taken_is_drawn_again_with_the_key_kept_once(api, world, monkeypatch):
+    taken = api.post(reverse("v1:case-list"), body(world), format="json").json()["code"]
+    monkeypatch.setattr("cases.services.filing.new_code", draws(taken, taken, "ABCDE23456"))
+    key = str(uuid.uuid4())
+    response = api.post(reverse("v1:case-list"), body(world), format="json", HTTP_IDEMPOTENCY_KEY=key)
+    assert response.status_code == 201 and response.json()["code"] == "ABCDE23456"
+    case = Case.objects.get(code="ABCDE23456")
+    assert IdempotencyKey.objects.get(key=key).case == case
+    assert case.events.count() == 1 and Case.objects.count() == 2
+    assert api.post(reverse("v1:case-list"), body(world), format="json",
+                    HTTP_IDEMPOTENCY_KEY=key).json()["pin"] == response.json()["pin"]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_code_taken_at_every_draw_fails_the_filing_and_leaves_nothing(api, world, monkeypatch):
+    taken = api.post(reverse("v1:case-list"), body(world), format="json").json()["code"]
+    monkeypatch.setattr("cases.services.filing.new_code", lambda: taken)
+    with pytest.raises(IntegrityError):
+        services.case_file_once(key="k", filing=services.validate_filing(**{**body(world), "category": world["category"]}),
+                                answer=lambda case, pin: {"code": case.code, "pin": pin})
+    assert Case.objects.count() == 1 and not IdempotencyKey.objects.exists()
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

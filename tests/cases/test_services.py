@@ -101,6 +101,16 @@ def test_citizen_is_emailed_once_in_the_language_they_filed_in(world, django_cap
     assert len(mail.outbox) == 2
 
 
+def test_a_code_already_taken_is_drawn_again(world, monkeypatch, django_capture_on_commit_callbacks):
+    taken = file_case(category=world["category"]).code
+    drawn = iter([taken, "ABCDE23456"])
+    monkeypatch.setattr("cases.services.filing.new_code", lambda: next(drawn))
+    with django_capture_on_commit_callbacks(execute=True):
+        case = file_case(category=world["category"], contact_email="again@example.org")
+    assert case.code == "ABCDE23456" and Case.objects.count() == 2
+    assert case.events.count() == 1 and OutboxMessage.objects.filter(to="again@example.org").count() == 1
+
+
 def test_thai_citizen_gets_thai_mail_and_the_pin(world, django_capture_on_commit_callbacks):
     pins = []
     with django_capture_on_commit_callbacks(execute=True):
