@@ -26,6 +26,7 @@ from cms.base.thai import arabic_digits
 from . import selectors, services
 from .models import Case, CaseKind, CaseState, Category
 from .models.case import normalise_code
+from .models.reference import offered_category
 from .reports import build_report
 
 
@@ -68,7 +69,7 @@ class CaseCreateSerializer(serializers.Serializer):
                                         help_text="Photos (JPEG, PNG, WebP) or PDF files (multipart only).")
 
     def validate_category(self, slug):
-        category = Category.objects.offered().filter(slug=slug).first()
+        category = offered_category(slug)
         if category is None:
             raise serializers.ValidationError(_("Choose a category from the list."))
         return category

@@ -174,9 +174,38 @@ class Holiday(models.Model):
 HOLIDAYS_CACHE_KEY = "cases:holidays"
 
 
+def _forget(key):
+    """Forget a cached answer now, and again once the change is committed (a
+    process may have cached the old answer meanwhile)."""
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
+
+
 @receiver([post_save, post_delete], sender=Holiday, dispatch_uid="cases-holidays-changed")
 def _holidays_changed(sender, **kwargs):
-    """Forget the cached days off now, and again once the change is committed
-    (a process may have cached the old days meanwhile)."""
-    cache.delete(HOLIDAYS_CACHE_KEY)
-    transaction.on_commit(lambda: cache.delete(HOLIDAYS_CACHE_KEY))
+    _forget(HOLIDAYS_CACHE_KEY)
+
+
+OFFERED_CATEGORIES_CACHE_KEY = "cases:offered-categories"
+
+
+def offered_category(slug):
+    """The category of ``slug`` citizens may file under (as
+    ``Category.objects.offered()``, its service level with it), or None. Every
+    filing looks one up, so the offered categories are read from the cache
+    (shared by the processes when it is Redis) until a category or a service
+    level is saved or deleted, and for five minutes at most (a change behind
+    the signals, such as a bulk update's)."""
+    def read():
+        by_slug = {}
+        for category in Category.objects.offered():
+            by_slug.setdefault(category.slug, category)  # the first in the categories' order, as before
+        return by_slug
+
+    return cache.get_or_set(OFFERED_CATEGORIES_CACHE_KEY, read, timeout=5 * 60).get(slug)
+
+
+@receiver([post_save, post_delete], sender=Category, dispatch_uid="cases-categories-changed")
+@receiver([post_save, post_delete], sender=SLA, dispatch_uid="cases-slas-changed")
+def _categories_changed(sender, **kwargs):
+    _forget(OFFERED_CATEGORIES_CACHE_KEY)

@@ -118,6 +118,26 @@ def test_a_failed_submission_does_not_burn_its_key(api, world):
     assert api.post(reverse("v1:case-list"), body(world), format="json", HTTP_IDEMPOTENCY_KEY=key).status_code == 201
 
 
+def test_the_offered_categories_are_read_once_and_forgotten_when_one_changes(
+        api, world, django_assert_num_queries, django_capture_on_commit_callbacks):
+    from cases.models import SLA
+    from cases.models.reference import offered_category
+
+    category = world["category"]
+    assert offered_category(category.slug) == category
+    with django_assert_num_queries(0):
+        assert offered_category(category.slug).pk == category.pk and offered_category("no-such") is None
+    with django_capture_on_commit_callbacks(execute=True):
+        SLA.objects.create(category=category, acknowledge_days=1, resolve_days=2)
+    assert offered_category(category.slug).sla.resolve_days == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        category.active = False
+        category.save()
+    response = api.post(reverse("v1:case-list"), body(world), format="json", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400 and "category" in response.json()["error"]["fields"]
+    assert not Case.objects.exists()
+
+
 def draws(*codes):
     """A stand-in for new_code that draws ``codes`` in turn."""
     drawn = iter(codes)
