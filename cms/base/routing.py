@@ -14,7 +14,10 @@ first, each time, then finds the Thai route kept).
 
 The page is served through Wagtail's hooks as Wagtail's own view serves it;
 its view restrictions are checked on every request, from the kept list
-(:class:`KeptViewRestrictionsMixin`)."""
+(:class:`KeptViewRestrictionsMixin`). Wagtail's ``RoutablePageMixin`` notes
+its resolver match on the request while it routes
+(``request.routable_resolver_match``); a kept route does not, and nothing here
+reads it."""
 
 from __future__ import annotations
 
