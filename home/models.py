@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from cms.base import pagecache
 from cms.base.public import public
+from cms.base.routing import KeptViewRestrictionsMixin
 from cms.base.services import SERVICES_BY_KEY, service_choices
 
 ICON_CHOICES = [
@@ -55,7 +56,7 @@ class BannerBlock(blocks.StructBlock):
         label = _("Banner")
 
 
-class HomePage(Page):
+class HomePage(KeptViewRestrictionsMixin, Page):
     """The portal. Editors choose and order the tiles; a tile for a service
     that is not built yet, or has no page in the reader's language, is hidden."""
 

@@ -10,6 +10,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from .blocks import BaseStreamBlock
+from .routing import KeptViewRestrictionsMixin
 
 
 @register_setting(icon="site")
@@ -59,7 +60,7 @@ class FooterText(TranslatableMixin, models.Model):
         verbose_name_plural = _("footer text")
 
 
-class StandardPage(Page):
+class StandardPage(KeptViewRestrictionsMixin, Page):
     """A general page of prose: about the Senate, how to visit, privacy notice."""
 
     introduction = models.TextField(_("introduction"), blank=True)

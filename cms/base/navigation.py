@@ -2,12 +2,14 @@
 
 Every public page shows them, and they change only when an editor publishes a
 page of the menu, the news index, the footer text or the site settings: the
-menu's pages, the services that exist and the rendered footer are kept in the
-shared cache, under the address's host, and cleared by :mod:`cms.base.purge` on
-those edits: a page that is not Wagtail's finds its site's navigation without
-asking the database for the site. The trail of pages down to the menu's (home
-and its children) comes with it, for the breadcrumbs, and so do the locales:
-they change only with the site's languages."""
+menu's pages, the services that exist, the header's parts that do not depend on
+the page (the brand, the menu button, the list of every service, the empty
+search form) and the rendered footer are kept in the shared cache, under the
+address's host, and cleared by :mod:`cms.base.purge` on those edits: a page
+that is not Wagtail's finds its site's navigation without asking the database
+for the site. The trail of pages down to the menu's (home and its children)
+comes with it, for the breadcrumbs, and so do the locales: they change only
+with the site's languages."""
 
 from __future__ import annotations
 
@@ -32,12 +34,21 @@ class Navigation:
     menu: list = field(default_factory=list)  # (page id, title, url)
     services: list = field(default_factory=list)  # (service key, url)
     footer: str = ""
+    # The header's parts that every page of the site shows alike in one language, rendered.
+    brand: str = ""
+    menu_toggle: str = ""
+    services_menu: str = ""  # the list of every service
+    search_form: str = ""  # empty, as a page without a search shows it
     trail: dict = field(default_factory=dict)  # home's and its live children's tree paths: (title, url, translations)
 
     def service_items(self):
         from .services import SERVICES_BY_KEY
 
         return [(SERVICES_BY_KEY[key], url) for key, url in self.services if key in SERVICES_BY_KEY]
+
+    def menu_service_items(self):
+        """The services that are also top-level items of the main menu."""
+        return [(service, url) for service, url in self.service_items() if service.in_menu]
 
     def service_url(self, key):
         return dict(self.services).get(key)
@@ -65,7 +76,7 @@ def for_request(request):
     nav = cache.get(_key(request))
     if nav is None:
         site = Site.find_for_request(request)
-        nav = Navigation() if site is None else build(site)
+        nav = empty() if site is None else build(site)
         if site is not None:  # under the generation after building: reading the site settings may create them
             cache.set(_key(request), nav, settings.PAGE_CACHE_SECONDS)
     request.chandra_nav = nav
@@ -82,6 +93,17 @@ def _generation():
         cache.add(GENERATION_KEY, secrets.token_hex(4), None)
         generation = cache.get(GENERATION_KEY)
     return generation
+
+
+def empty():
+    """The navigation of no site: its header's parts without a menu or services."""
+    return _with_header(Navigation())
+
+
+def _with_header(nav):
+    for name in ("brand", "menu_toggle", "services_menu", "search_form"):
+        setattr(nav, name, render_to_string(f"includes/{name}.html", {"nav": nav}))
+    return nav
 
 
 def build(site):
@@ -101,7 +123,7 @@ def build(site):
     nav.services = [(service.key, url) for service, url in available_services(root.locale)]
     nav.footer = render_to_string("includes/footer.html", {"nav": nav, "footer": _footer(root.locale),
                                                             "site_settings": _site_settings(site)})
-    return nav
+    return _with_header(nav)
 
 
 def _footer(locale):

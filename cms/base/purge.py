@@ -4,7 +4,8 @@ Every save or deletion of public content comes here (``post_save``,
 ``post_delete``, and Wagtail's publish and unpublish signals):
 
 * a Wagtail page: the page, its parent (the listing it appears in), pages of
-  its app's views, and the search; a page that can be in the menu or that a
+  its app's views, the search, and the kept routes of page addresses
+  (:mod:`cms.base.routing`); a page that can be in the menu or that a
   service of the menu points to (the top levels, the news index) changes the
   header and footer, so every page;
 * a law (instrument, division, provision, its versions): the instrument's
@@ -111,7 +112,7 @@ def _changes_navigation(page):
 def page_changed(page):
     page = page.specific_deferred if type(page) is Page else page
     parent = page.get_parent()
-    tags = {f"page:{page.pk}", f"app:{page._meta.app_label}", "search"}
+    tags = {f"page:{page.pk}", f"app:{page._meta.app_label}", "search", "pages"}
     if parent is not None:
         tags.add(f"page:{parent.pk}")
     nav = _changes_navigation(page)

@@ -8,40 +8,30 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail import hooks
 from wagtail import views as wagtail_views
-from wagtail.models import Locale, Site
+
+from . import routing
 
 
 def serve(request, path):
-    """Wagtail's page view, plus the fallback to Thai: an English reader who
-    reaches a page with no English translation gets the Thai original with a
-    notice, rather than a 404."""
-    try:
-        return wagtail_views.serve(request, path)
-    except Http404:
-        route = _route_in_default_language(request, path)
-        if route is None:
-            raise
+    """Wagtail's page view, with the route kept per edit (:mod:`cms.base.routing`),
+    plus the fallback to Thai: an English reader who reaches a page with no English
+    translation gets the Thai original with a notice, rather than a 404."""
+    route = routing.route(request, path)
+    if route is None and translation.get_language() != settings.LANGUAGE_CODE:
+        with translation.override(settings.LANGUAGE_CODE):
+            route = routing.route(request, path)
+        request.translation_fallback = route is not None
+    if route is None:
+        raise Http404
     page, args, kwargs = route
-    request.translation_fallback = True
+    serve_chain = wagtail_views.serve_chain
+    for fn in reversed(hooks.get_hooks("on_serve_page")):
+        serve_chain = fn(serve_chain)
     for fn in hooks.get_hooks("before_serve_page"):
         result = fn(page, request, args, kwargs)
         if isinstance(result, HttpResponse):
             return result
-    return page.serve(request, *args, **kwargs)
-
-
-def _route_in_default_language(request, path):
-    if translation.get_language() == settings.LANGUAGE_CODE:
-        return None
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    root = site.root_page.get_translation_or_none(Locale.get_default()) or site.root_page
-    components = [component for component in path.split("/") if component]
-    try:
-        return root.specific.route(request, components)
-    except Http404:
-        return None
+    return serve_chain(page, request, args, kwargs)
 
 
 @require_GET

@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from cms.base.public import public
+from cms.base.routing import KeptViewRestrictionsMixin
 from search.analysis import normalise
 
 
@@ -155,7 +156,7 @@ class GuideStreamBlock(blocks.StreamBlock):
     form = FormBlock()
 
 
-class TravelGuidePage(Page):
+class TravelGuidePage(KeptViewRestrictionsMixin, Page):
     """The guide to official travel abroad: steps with checklists, the forms to download,
     and under it one page of notes per country."""
 
@@ -176,7 +177,7 @@ class TravelGuidePage(Page):
         return public(CountryNotePage.objects.live().child_of(self)).order_by("title")
 
 
-class CountryNotePage(Page):
+class CountryNotePage(KeptViewRestrictionsMixin, Page):
     """Notes for travel to one country: the Thai embassy's contacts and visa notes."""
 
     embassy_name = models.CharField(_("embassy or consulate"), max_length=255)

@@ -113,9 +113,10 @@ def instrument_print(request, slug):
     return render(request, "laws/instrument_print.html", {"instrument": reading.instrument, "outline": reading.outline()})
 
 
-def _as_of(request) -> tuple[dt.date | None, AsOfForm, bool]:
+def _as_of(request) -> tuple[dt.date | None, AsOfForm | None, bool]:
     """The date asked for: from the date inputs (day, month, year), or as ?date=2021-11-22
-    (also 2564-11-22, in Thai digits too). Returns (date, form, whether it was invalid)."""
+    (also 2564-11-22, in Thai digits too). Returns (date, form, whether it was invalid);
+    no form when no date was asked for (the kept section's empty form is built with it)."""
     raw_date = request.GET.get("date")
     if raw_date:
         date = parse_date(raw_date)
@@ -124,7 +125,7 @@ def _as_of(request) -> tuple[dt.date | None, AsOfForm, bool]:
         form = AsOfForm(request.GET)
         date = form.cleaned_data["on"] if form.is_valid() else None
     else:
-        return None, AsOfForm(), False
+        return None, None, False
     if date is None:
         form.fields["on"].widget.attrs.update({"aria-invalid": "true", "aria-describedby": "as-of-error"})
     return date, form, date is None
@@ -137,7 +138,7 @@ def provision_detail(request, slug, number):
     date, as_of_form, date_invalid = _as_of(request)
     if date is None and not date_invalid:
         section = fragment(f"laws:section:{slug}:{number}:{get_language()}", tags={f"law:{slug}", "laws:shared", "app:laws"},
-                           render=lambda: _section(request, slug, number, None, as_of_form, False))
+                           render=lambda: _section(request, slug, number, None, AsOfForm(), False))
     else:
         section = _section(request, slug, number, date, as_of_form, date_invalid)
     return render(request, "laws/provision_detail.html", {"section": section})

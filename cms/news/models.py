@@ -17,6 +17,7 @@ from wagtail.snippets.models import register_snippet
 
 from cms.base.blocks import BaseStreamBlock
 from cms.base.public import public
+from cms.base.routing import KeptViewRestrictionsMixin
 
 
 @register_snippet
@@ -41,7 +42,7 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("news.NewsPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(KeptViewRestrictionsMixin, RoutablePageMixin, Page):
     """Lists the news of its language, newest first, with category and tag
     filters, pagination and RSS/Atom feeds."""
 
@@ -120,7 +121,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return NewsAtomFeed(self)(request)
 
 
-class NewsPage(Page):
+class NewsPage(KeptViewRestrictionsMixin, Page):
     """A news article: dated, categorised, tagged, with a featured image."""
 
     date = models.DateTimeField(_("date"), default=timezone.now)

@@ -15,7 +15,7 @@ def site_nav(context):
     from cms.base import navigation
 
     request = context.get("request")
-    return navigation.for_request(request) if request is not None else navigation.Navigation()
+    return navigation.for_request(request) if request is not None else navigation.empty()
 
 
 @register.simple_tag(takes_context=True)

@@ -21,6 +21,8 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from cms.base.routing import KeptViewRestrictionsMixin
+
 from .text import ExtractionStatus
 
 BE_OFFSET = 543
@@ -76,7 +78,7 @@ class Series(_Term):
         verbose_name_plural = _("series")
 
 
-class DocumentIndexPage(Page):
+class DocumentIndexPage(KeptViewRestrictionsMixin, Page):
     """Where editors add documents. Readers are sent to the listing with its filters."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -93,7 +95,7 @@ class DocumentIndexPage(Page):
         return redirect("library:document_list")
 
 
-class DocumentPage(Page):
+class DocumentPage(KeptViewRestrictionsMixin, Page):
     """One document: its file, who wrote it, when (B.E. year), what kind, about what."""
 
     document_type = models.CharField(_("type"), max_length=20, choices=DocumentType.choices)
