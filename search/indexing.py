@@ -27,6 +27,8 @@ from . import registry
 from .analysis import normalise
 
 logger = logging.getLogger(__name__)
+# The page-cache tag of everything that shows search results (cms.base.pagecache).
+SEARCH_TAG = "search"
 
 
 @dataclass
@@ -198,10 +200,20 @@ def documents(model, objects) -> list[Doc]:
 # --- Writing ---------------------------------------------------------------------------------
 
 
+def index_changed() -> None:
+    """The results of a search may have changed: kept results and search pages are purged
+    at once and again when the write commits (a search read meanwhile is not kept)."""
+    from cms.base.purge import purge
+
+    purge(tags={SEARCH_TAG})
+
+
 def index_docs(docs: Iterable[Doc], *, fresh: bool = False) -> int:
     from .backends import get_backend
 
-    return get_backend().index(list(docs), fresh=fresh)
+    written = get_backend().index(list(docs), fresh=fresh)
+    index_changed()
+    return written
 
 
 def index_objects(objects) -> int:
@@ -221,3 +233,4 @@ def remove_objects(objects) -> None:
         by_type[content_type_id(obj)].append(str(obj.pk))
     for type_id, object_ids in by_type.items():
         get_backend().remove(type_id, object_ids)
+    index_changed()

@@ -1,6 +1,6 @@
 """Signals of the search app. Wagtail's own signals keep the index current (every
 ``index.Indexed`` model, pages included); here: pausing that for bulk loads, and
-forgetting the cached abbreviations when editors change them."""
+forgetting the cached abbreviations (and kept results) when editors change them."""
 
 from __future__ import annotations
 
@@ -30,8 +30,10 @@ def paused():
 
 def _abbreviations_changed(sender, **kwargs):
     from .analysis import clear_abbreviation_cache
+    from .indexing import index_changed
 
     clear_abbreviation_cache()
+    index_changed()  # queries expand differently: kept results are out of date
 
 
 def connect_builtin() -> None:

@@ -38,6 +38,7 @@ class ChandraIndex(BaseIndex):
 
     def reset(self):
         get_backend().clear()
+        indexing.index_changed()
 
     def add_items(self, model, items):
         if signals.is_paused():
@@ -66,6 +67,7 @@ class ChandraRebuilder:
 
         get_backend().finish_rebuild()
         clear_vocabulary_cache()
+        indexing.index_changed()
 
 
 def query_string(query) -> tuple[str | None, str | None]:
