@@ -13,6 +13,8 @@ query is read as a bag of weighted terms rather than words that must all match:
   particle elsewhere (ได้, ต้อง) still counts, at its idf;
 * numbers count alike in Thai words, Thai digits and Arabic digits
   (the analyser turns ``สี่สิบ`` into ``40`` on both sides);
+* a question for a quantity (``กี่คน``, ``อายุเท่าไร``) keeps what it counts (``คน``) or
+  measures (``อายุ``): a text that states such a number answers it;
 * a section number (``มาตรา ๒๕๖``, ``ม.52``, ``section 256``) and a named year
   (``2560``, ``2017``, ``รธน. 60``) are kept apart for the ranking.
 
@@ -47,6 +49,11 @@ BIGRAM_WEIGHT = 0.6
 PARTICLE_WEIGHT = 0.1
 # An expansion as a whole weighs about one word, however many words it has.
 EXPANSION_WEIGHT = 1.0
+
+# Question words asking for a number: "กี่ <unit>" counts the word after it, "<word> เท่าไร"
+# measures the word before it.
+COUNTING = frozenset({"กี่"})
+MEASURING = frozenset({"เท่าไร", "เท่าไหร่"})
 
 # A query of more words than this is a pasted text.
 PASTED_WORDS = 24
@@ -99,6 +106,8 @@ class Query:
     terms: Counter = field(default_factory=Counter)  # term -> weight
     concepts: list[Concept] = field(default_factory=list)
     question: bool = False  # has question words or particles
+    counted: list[str] = field(default_factory=list)  # "กี่คน" -> คน
+    measured: list[str] = field(default_factory=list)  # "อายุเท่าไร" -> อายุ
     pasted: bool = False  # a pasted text (a ruling request, a letter) rather than typed words
 
     @property
@@ -189,6 +198,18 @@ def _add_expansion(query: Query, key: str, full: str, sequence: tuple[str, ...])
     query.concepts.append(Concept(word=key, ways=ways, texts=texts))
 
 
+def _quantities(query: Query, sequence: list[str]) -> None:
+    """What a question for a number counts (the word after กี่) or measures (the last word
+    before เท่าไร that is not a particle)."""
+    for position, word in enumerate(sequence):
+        if word in COUNTING and position + 1 < len(sequence) and not is_particle(sequence[position + 1]):
+            query.counted.append(sequence[position + 1])
+        elif word in MEASURING:
+            before = [earlier for earlier in sequence[:position] if not is_particle(earlier)]
+            if before:
+                query.measured.append(before[-1])
+
+
 def parse(raw: str | None) -> Query:
     raw = _CONTROL.sub(" ", raw or "")
     query = Query(raw=raw)
@@ -217,6 +238,8 @@ def parse(raw: str | None) -> Query:
         query.number = inside.group(1)
         query.number_only = bool(only)
     query.years = _named_years(normalised)
+    if not query.pasted:
+        _quantities(query, words(text))
     expansions = _expansions(normalised, [fold(word) for word in typed])
     # A word that is a whole abbreviation or synonym is weighed as its expansion; the words of
     # a longer synonym (หมาย ศาล) also stay concepts of their own.

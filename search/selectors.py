@@ -8,10 +8,12 @@ Ranking, in order:
   1. the rest by ``BM25 × √coverage × standing``: BM25 of the weighted query terms
      (:mod:`search.query`); coverage, the share of the query's concepts a document
      holds (a word, all the bigrams of a word inside a compound, or an
-     abbreviation's expansion); standing, 1 for what is in force (or of the year
+     abbreviation's expansion), each concept weighted by the square root of its idf
+     among the candidates; standing, 1 for what is in force (or of the year
      the query names) and less for what it replaced. The best 30 are then reordered
      among themselves by proximity: their score times the share of the concepts
-     found within 100 characters of each other (not for a pasted text).
+     found within 100 characters of each other (not for a pasted text), doubled
+     when a question for a number (กี่คน, อายุเท่าไร) finds one stated near them.
 A query with few words shows only the documents that hold all of them, when
 there are any; when none holds every word, the best partial matches come with
 a notice — never an empty page when some words matched. Earlier versions of a
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import difflib
 import logging
+import math
 import re
 import time
 from collections import Counter
@@ -33,7 +36,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from . import conf, registry
-from .analysis import BE_OFFSET, THAI_CHAR, dictionary, normalise, words
+from .analysis import BE_OFFSET, NUMBER_WORD, THAI_CHAR, dictionary, normalise, words
 from .backends import get_backend
 from .highlight import highlight, snippet
 from .models import SearchDocument
@@ -44,12 +47,18 @@ CANDIDATES = 1000
 # Coverage is measured on the candidates (ids only, through the posting index).
 COVERAGE_DEPTH = CANDIDATES
 COVERAGE_POWER = 0.5
+# A concept's weight in coverage and proximity: its idf among the candidates, to this power.
+CONCEPT_IDF_POWER = 0.5
 # Proximity: the best PROXIMITY_DEPTH candidates are scored again by the share of the query's
 # concepts found together within PROXIMITY_WINDOW characters of their text (a section that
 # answers holds the words of the question close together; a long page holds them far apart).
 # Not for a pasted text: its words are spread over whole sections (measured on NitiBench).
 PROXIMITY_DEPTH = 30
 PROXIMITY_WINDOW = 100
+# A question for a number (กี่คน, อายุเท่าไร): the best candidates that state one are raised by
+# QUANTITY_FACTOR; a measured word's number is looked for within MEASURE_REACH characters of it.
+QUANTITY_FACTOR = 2.0
+MEASURE_REACH = 40
 # A document's score is multiplied by its standing (see search.registry), or by OTHER_YEAR
 # when the query names a year and the document is of another one.
 OTHER_YEAR = 0.5
@@ -239,19 +248,25 @@ def _rows(ids) -> dict[int, Row]:
     return {values[0]: Row(*values) for values in SearchDocument.objects.filter(pk__in=ids).values_list(*ROW_FIELDS)}
 
 
-def _coverage(backend, query: Query, ids: list[int]) -> dict[int, float]:
-    """The weighted share of the query's concepts each document holds."""
+def _coverage(backend, query: Query, ids: list[int]) -> tuple[dict[int, float], list[float]]:
+    """The weighted share of the query's concepts each document holds, and the concepts'
+    weights: a concept held by few of the candidates counts more than one most of them hold
+    (ทำ, คน), by the square root of its idf among the candidates (no extra query)."""
     if not query.concepts:
-        return {}
+        return {}, []
     terms = {term for concept in query.concepts for way in concept.ways for term in way}
     held = backend.presence(ids, terms)
-    total = sum(concept.weight for concept in query.concepts)
-    return {
-        doc_id: sum(
-            concept.weight for concept in query.concepts if any(way <= held.get(doc_id, set()) for way in concept.ways)
-        ) / total
-        for doc_id in ids
+    holds = {
+        doc_id: [any(way <= held.get(doc_id, set()) for way in concept.ways) for concept in query.concepts] for doc_id in ids
     }
+    n = len(ids)
+    weights = []
+    for index, concept in enumerate(query.concepts):
+        df = sum(1 for flags in holds.values() if flags[index])
+        idf = math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+        weights.append(concept.weight * idf**CONCEPT_IDF_POWER)
+    total = sum(weights) or 1.0
+    return {doc_id: sum(w for w, flag in zip(weights, flags) if flag) / total for doc_id, flags in holds.items()}, weights
 
 
 def _concept_texts(query: Query) -> list[list[str]]:
@@ -259,14 +274,18 @@ def _concept_texts(query: Query) -> list[list[str]]:
     return [sorted(_spelled_out({text for text in concept.texts if text})) for concept in query.concepts]
 
 
-def _window_share(text: str, texts: list[list[str]], weights: list[float]) -> float:
-    """The largest weighted share of concepts that occur within PROXIMITY_WINDOW characters."""
-    places = sorted(
+def _places(text: str, texts: list[list[str]]) -> list[tuple[int, int]]:
+    """(position, concept index) of every occurrence of the query's concepts, in order."""
+    return sorted(
         (match.start(), index)
         for index, needles in enumerate(texts)
         for needle in needles
         for match in re.finditer(re.escape(needle), text)
     )
+
+
+def _window_share(places: list[tuple[int, int]], weights: list[float]) -> float:
+    """The largest weighted share of concepts that occur within PROXIMITY_WINDOW characters."""
     total = sum(weights) or 1.0
     best = 0.0
     held: Counter = Counter()
@@ -282,14 +301,39 @@ def _window_share(text: str, texts: list[list[str]], weights: list[float]) -> fl
     return best
 
 
-def _proximity(query: Query, hits: list[Hit]) -> None:
+def _quantity_pattern(query: Query) -> re.Pattern | None:
+    """A number stated in the unit the question counts ("สิบแปดคน" for กี่คน), or soon after
+    the word it measures ("อายุไม่ต่ำกว่าสี่สิบปี" for อายุเท่าไร); not a section number."""
+    number = rf"(?:(?<!มาตรา )(?<!มาตรา)(?<![\d(])\d+|{NUMBER_WORD.pattern})"
+    parts = [rf"{number}\s*{re.escape(unit)}" for unit in query.counted]
+    parts += [rf"{re.escape(word)}[^\n]{{0,{MEASURE_REACH}}}?{number}" for word in query.measured]
+    return re.compile("|".join(parts)) if parts else None
+
+
+def _states_quantity(text: str, pattern: re.Pattern, places: list[tuple[int, int]], query: Query) -> bool:
+    """The number asked for, within PROXIMITY_WINDOW characters of another of the query's
+    concepts (of what is counted: องคมนตรี for องคมนตรีมีกี่คน), so that a long text holding
+    numbers everywhere does not answer by chance."""
+    asked = set(query.counted) | set(query.measured)
+    own = {index for index, concept in enumerate(query.concepts) if concept.word in asked}
+    others = [position for position, index in places if index not in own]
+    alone = len(own) == len(query.concepts)
+    return any(
+        alone or any(abs(position - match.start()) <= PROXIMITY_WINDOW for position in others)
+        for match in pattern.finditer(text)
+    )
+
+
+def _proximity(query: Query, hits: list[Hit], weights: list[float]) -> None:
     """Reorder the best tier-1 hits among themselves: their scores scaled by how close
-    together their text holds the query's concepts. They stay above the rest."""
-    if len(query.concepts) < 2 or query.pasted:
+    together their text holds the query's concepts, and raised when they state the number a
+    question asks for. They stay above the rest."""
+    quantity = _quantity_pattern(query)
+    near = len(query.concepts) >= 2 and not query.pasted
+    if not near and quantity is None:
         return
     ranked = sorted((hit for hit in hits if hit.tier == 1), key=lambda hit: -hit.score)[:PROXIMITY_DEPTH]
     texts = _concept_texts(query)
-    weights = [concept.weight for concept in query.concepts]
     bodies = dict(
         (pk, title + "\n" + body)
         for pk, title, body in SearchDocument.objects.filter(pk__in=[hit.document.pk for hit in ranked]).values_list(
@@ -298,7 +342,12 @@ def _proximity(query: Query, hits: list[Hit]) -> None:
     )
     for hit in ranked:
         hit.depth = 0
-        hit.score *= max(_window_share(bodies.get(hit.document.pk, ""), texts, weights), 0.05)
+        text = bodies.get(hit.document.pk, "")
+        places = _places(text, texts)
+        if near:
+            hit.score *= max(_window_share(places, weights), 0.05)
+        if quantity is not None and _states_quantity(text, quantity, places, query):
+            hit.score *= QUANTITY_FACTOR
 
 
 def _standing(row: Row, query: Query) -> float:
@@ -313,7 +362,7 @@ def _standing(row: Row, query: Query) -> float:
 def _rank(backend, query: Query, scored: dict[int, float], rows: dict[int, Row], language: str) -> tuple[list[Hit], bool]:
     """Hits in order, and whether they are partial matches only."""
     best = sorted(scored, key=lambda doc_id: -scored[doc_id])[:COVERAGE_DEPTH]
-    coverage = _coverage(backend, query, best)
+    coverage, weights = _coverage(backend, query, best)
     normalised_query = normalise(query.text).strip("\"“” ")
     hits = []
     for doc_id, row in rows.items():
@@ -323,7 +372,7 @@ def _rank(backend, query: Query, scored: dict[int, float], rows: dict[int, Row],
         share = coverage.get(doc_id, 0.0)
         score = scored.get(doc_id, 0.0) * _standing(row, query) * (share**COVERAGE_POWER if share else 0.05)
         hits.append(Hit(document=row, score=score, tier=tier, coverage=share))
-    _proximity(query, hits)
+    _proximity(query, hits, weights)
     complete = [hit for hit in hits if hit.coverage >= 0.999]
     partial = not complete and not any(hit.tier == 0 for hit in hits)
     if complete and len(query.concepts) <= KEYWORD_CONCEPTS and not query.question:

@@ -13,6 +13,14 @@ def test_segment_keeps_every_character_of_the_real_constitution():
         assert "".join(segment(text)) == text
 
 
+def test_a_whole_section_is_cut_into_words_not_kept_as_runs():
+    """Section 10, read whole: its words are found as words (องคมนตรี, คน), as in a short text."""
+    text = next(record["text"] for record in constitution_sections() if record["section"] == "10")
+    found = words(text)
+    assert {"องคมนตรี", "คน", "ประธาน"} <= set(found)
+    assert max(len(word) for word in found) < 20
+
+
 def test_segment_splits_thai_words_and_keeps_spaces_and_punctuation():
     tokens = segment("ร่างกฎหมายว่าด้วย วุฒิสภา (มาตรา ๒๕๖)")
     assert tokens[:4] == ["ร่างกฎหมาย", "ว่าด้วย", " ", "วุฒิสภา"]

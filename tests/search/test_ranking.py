@@ -131,3 +131,49 @@ def test_the_words_of_a_question_close_together_rank_above_the_same_words_far_ap
     hits = selectors.search("องคมนตรีมีกี่คน").hits
     assert [hit.document.object_id for hit in hits] == ["close", "apart"]
     assert hits[0].score > hits[1].score
+
+
+def test_a_question_for_a_number_keeps_what_it_counts_or_measures():
+    assert parse("องคมนตรีมีได้กี่คน").counted == ["คน"]
+    assert parse("จะลง ส.ส. ต้องอายุเท่าไหร่").measured == ["อายุ"]
+    plain = parse("องคมนตรีมีหน้าที่อะไร")
+    assert plain.counted == [] and plain.measured == []
+    pasted = parse("องคมนตรีมีกี่คน " + " ".join(str(number) for number in range(30)))
+    assert pasted.pasted and pasted.counted == []
+
+
+def _news(object_id: str, body: str) -> Doc:
+    content_type_id = ContentType.objects.get_for_model(SearchDocument).pk
+    return Doc(key="news", content_type_id=content_type_id, object_id=object_id, url=f"/th/news/{object_id}/",
+               title="ข่าว", body=body)
+
+
+def test_the_text_stating_the_number_asked_for_ranks_first(db):
+    index_docs([
+        _news("duty", "องคมนตรีมีหน้าที่ถวายความเห็น คนในคณะองคมนตรีต้องไม่เป็นข้าราชการ องคมนตรีพ้นจากตำแหน่ง"),
+        _news("count", "ประธานองคมนตรีและองคมนตรีอื่นอีกไม่เกินสิบแปดคน"),
+    ])
+    assert [hit.document.object_id for hit in selectors.search("องคมนตรีมีได้กี่คน").hits] == ["count", "duty"]
+    # A section number is not the number asked for.
+    index_docs([_news("section", "องคมนตรีต้องมีอายุตามมาตรา 98 (1)"), _news("age", "องคมนตรีต้องมีอายุไม่ต่ำกว่าสี่สิบปี")])
+    assert [hit.document.object_id for hit in selectors.search("องคมนตรีต้องอายุเท่าไร").hits[:2]] == ["age", "section"]
+
+
+def test_a_number_far_from_the_other_words_of_the_question_does_not_count(db):
+    filler = " ".join(["ประชาชนติดตามการประชุม"] * 30)
+    index_docs([
+        _news("far", f"องคมนตรีถวายความเห็น {filler} มีผู้เข้าชมสามร้อยคน"),
+        _news("near", f"ประธานองคมนตรีและองคมนตรีอื่นอีกไม่เกินสิบแปดคน {filler}"),
+    ])
+    hits = selectors.search("องคมนตรีมีได้กี่คน").hits
+    assert [hit.document.object_id for hit in hits] == ["near", "far"]
+
+
+def test_a_word_most_candidates_hold_counts_less_than_a_rare_one(db):
+    index_docs([_news(f"common{n}", f"คนทำงานประชุมครั้งที่ {n}") for n in range(8)] + [
+        _news("rare", "คณะรัฐมนตรีจัดการออกเสียงประชามติ"),
+    ])
+    hits = selectors.search("คนทำงาน ประชามติ").hits
+    assert hits[0].document.object_id == "rare"
+    # One rare word of three outweighs the two that every other candidate holds.
+    assert hits[0].coverage > max(hit.coverage for hit in hits[1:])
