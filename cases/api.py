@@ -83,6 +83,9 @@ class CaseCreateSerializer(serializers.Serializer):
 
 
 class CaseFiledSerializer(serializers.Serializer):
+    """The answer to a filing, for the schema: :meth:`CaseViewSet._filed` builds it
+    without one, since DRF builds a serializer's fields anew for every instance."""
+
     code = serializers.CharField()
     display_code = serializers.CharField()
     pin = serializers.CharField(help_text="Shown once: keep it with the code.")
@@ -220,11 +223,13 @@ class CaseViewSet(LanguageMixin, viewsets.GenericViewSet):
         return Response(body, status=status.HTTP_200_OK, headers={"Idempotent-Replayed": "true"})
 
     def _filed(self, request, case, pin):
-        return CaseFiledSerializer({
+        """The answer to a filing, as :class:`CaseFiledSerializer` describes it."""
+        due = case.due_date
+        return {
             "code": case.code, "display_code": case.display_code, "pin": pin, "state": case.state,
-            "state_label": CaseState(case.state).label, "expected_date": case.due_date,
+            "state_label": str(CaseState(case.state).label), "expected_date": due.isoformat() if due else None,
             "url": request.build_absolute_uri(reverse("v1:case-detail", kwargs={"code": case.code})),
-        }).data
+        }
 
     # Tracking ---------------------------------------------------------------------
     def _case(self, request, code):

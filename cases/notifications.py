@@ -21,11 +21,13 @@ class NotificationKind(models.TextChoices):
     OVERDUE = "overdue", _("Case overdue")
 
 
-def notify(*, case, event, kind, email, language, payload=None):
-    """Queue one e-mail about ``event`` to ``email``, once (sent after commit)."""
+def notify(*, case, event, kind, email, language, payload=None, first=False):
+    """Queue one e-mail about ``event`` to ``email``, once (sent after commit).
+    ``first``: the caller recorded ``event`` in its transaction and queues no
+    other message about it (:func:`cms.records.services.outbox_enqueue`'s ``new_key``)."""
     return outbox_enqueue(
         to=email, language=language or "th", renderer=RENDERER, context={"kind": kind, **(payload or {})},
-        dedupe_key=f"cases:event:{event.pk}:{email}", subject_object=case, event=event,
+        dedupe_key=f"cases:event:{event.pk}:{email}", subject_object=case, event=event, new_key=first,
     )
 
 

@@ -93,11 +93,11 @@ def record_event(case, *, by, kind, transition="", from_state="", to_state="", c
     )
 
 
-def notify_citizen(case, event, kind=NotificationKind.CITIZEN_UPDATE, payload=None):
+def notify_citizen(case, event, kind=NotificationKind.CITIZEN_UPDATE, payload=None, *, first=False):
     if not _notify.get() or case.anonymous or not case.contact_email:
         return None
     return notify(case=case, event=event, kind=kind, email=case.contact_email, language=case.language,
-                  payload=payload)
+                  payload=payload, first=first)
 
 
 def notify_user(user, case, event, kind):

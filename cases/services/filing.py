@@ -175,7 +175,7 @@ def _file(filing, *, language, channel, filed_at, pin):
                          data={"kind": filing.kind, "channel": channel}, at=filed_at, new_subject=True)
     for content in filing.attachments:
         store_attachment(case, content, by=CITIZEN, public=True)
-    notify_citizen(case, event, NotificationKind.CITIZEN_FILED, {"pin": pin})
+    notify_citizen(case, event, NotificationKind.CITIZEN_FILED, {"pin": pin}, first=True)
     return case
 
 
@@ -205,8 +205,7 @@ def case_file_once(*, key, filing, answer, language="th", channel="api"):
         pin = new_pin()
         case = _file(filing, language=language, channel=channel, filed_at=None, pin=pin)
         reply = answer(case, pin)
-        record.case, record.response = case, replay.stored_answer(reply, key=key)
-        record.save(update_fields=["case", "response"])
+        IdempotencyKey.objects.filter(pk=record.pk).update(case=case, response=replay.stored_answer(reply, key=key))
         return reply
 
     reply = _in_transaction_with_a_new_code(file_once)

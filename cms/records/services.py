@@ -64,9 +64,13 @@ def verify_chain(*, subject) -> list[Problem]:
 # Outbox --------------------------------------------------------------------------
 
 def outbox_enqueue(*, to, subject="", body="", dedupe_key, headers=None, language="th", subject_object=None,
-                   event=None, renderer="", context=None) -> OutboxMessage:
+                   event=None, renderer="", context=None, new_key=False) -> OutboxMessage:
     """Queue one e-mail, once per ``dedupe_key``: queueing the same key again
-    returns the first message. It is sent after the transaction commits."""
+    returns the first message. It is sent after the transaction commits.
+
+    ``new_key`` is for a caller that knows no message has this key yet (the
+    first message about an event recorded in its own transaction): the insert
+    then needs no savepoint, and a clash fails the caller's transaction."""
     if renderer:
         if not is_registered(renderer):
             raise ValueError(f"no outbox renderer named {renderer!r}")
@@ -79,15 +83,19 @@ def outbox_enqueue(*, to, subject="", body="", dedupe_key, headers=None, languag
     if subject_object is not None:
         defaults["subject_type"] = ContentType.objects.get_for_model(subject_object)
         defaults["subject_id"] = subject_object.pk
-    try:
-        # Inserted first: a new message (the usual case) costs one statement, not a look-up too.
-        with transaction.atomic():
-            message = OutboxMessage.objects.create(dedupe_key=dedupe_key, **defaults)
-    except IntegrityError:
-        existing = OutboxMessage.objects.filter(dedupe_key=dedupe_key).first()
-        if existing is None:
-            raise
-        return existing
+    if new_key:
+        _require_atomic()
+        message = OutboxMessage.objects.create(dedupe_key=dedupe_key, **defaults)
+    else:
+        try:
+            # Inserted first: a new message (the usual case) costs one statement, not a look-up too.
+            with transaction.atomic():
+                message = OutboxMessage.objects.create(dedupe_key=dedupe_key, **defaults)
+        except IntegrityError:
+            existing = OutboxMessage.objects.filter(dedupe_key=dedupe_key).first()
+            if existing is None:
+                raise
+            return existing
     from .tasks import enqueue_with_commit, send_outbox_message
 
     enqueue_with_commit(send_outbox_message, message_id=message.pk)

@@ -273,3 +273,30 @@ def test_the_language_cookie_has_its_flags(client, settings):
     cookie = response.cookies[settings.LANGUAGE_COOKIE_NAME]
     assert cookie.value == "en" and cookie["secure"] and cookie["httponly"] and cookie["samesite"] == "Lax"
 
+
+
+def test_the_filing_answer_is_what_its_schema_serializer_describes(api, world):
+    from cases.api import CaseFiledSerializer
+
+    response = api.post(reverse("v1:case-list") + "?lang=en", body(world), format="json",
+                        HTTP_IDEMPOTENCY_KEY=str(uuid.uuid4()))
+    filed = response.json()
+    case = Case.objects.get(code=filed["code"])
+    described = CaseFiledSerializer({
+        "code": case.code, "display_code": case.display_code, "pin": filed["pin"], "state": case.state,
+        "state_label": "Received", "expected_date": case.due_date, "url": filed["url"]}).data
+    assert filed == dict(described) and filed["expected_date"] == case.acknowledge_due.isoformat()
+    assert filed["url"] == "http://testserver" + reverse("v1:case-detail", kwargs={"code": case.code})
+
+
+def test_a_filing_with_a_key_writes_each_row_once_without_a_savepoint_of_its_own(
+        api, world, django_assert_max_num_queries):
+    with django_assert_max_num_queries(20) as captured:
+        response = api.post(reverse("v1:case-list"), body(world), format="json", HTTP_IDEMPOTENCY_KEY="k-statements")
+    assert response.status_code == 201
+    writes = [q["sql"].split(" ")[0] + " " + q["sql"].split('"')[1] for q in captured.captured_queries
+              if q["sql"].startswith(("INSERT", "UPDATE"))]
+    assert writes == ["INSERT cases_idempotencykey", "INSERT cases_case", "INSERT records_event",
+                      "UPDATE cases_case", "INSERT records_outboxmessage", "UPDATE cases_idempotencykey"]
+    savepoints = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("SAVEPOINT")]
+    assert len(savepoints) == 1  # the filing's transaction, inside the test's

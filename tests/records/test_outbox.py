@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.core import mail
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -46,6 +46,18 @@ def test_the_same_dedupe_key_queues_nothing_new(django_capture_on_commit_callbac
         first = enqueue()
         again = enqueue(body="ข้อความอื่น")
     assert again.pk == first.pk and OutboxMessage.objects.count() == 1 and len(mail.outbox) == 1
+
+
+def test_a_key_known_to_be_new_is_queued_without_a_savepoint_and_a_clash_fails_the_transaction(
+        django_capture_on_commit_callbacks, django_assert_num_queries):
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        with django_assert_num_queries(1) as statements:  # the insert (the task is queued after commit)
+            first = enqueue(new_key=True)
+        assert "SAVEPOINT" not in " ".join(q["sql"] for q in statements.captured_queries)
+    assert OutboxMessage.objects.get().pk == first.pk and len(mail.outbox) == 1
+    with pytest.raises(IntegrityError), transaction.atomic():
+        enqueue(new_key=True, body="ข้อความอื่น")
+    assert OutboxMessage.objects.count() == 1 and len(mail.outbox) == 1
 
 
 def test_a_rolled_back_change_sends_nothing(django_capture_on_commit_callbacks):
