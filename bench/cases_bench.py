@@ -43,7 +43,7 @@ from bench.support import PYTHON, ROOT, admin, database_urls, free_port, gunicor
 DB_NAME = "chandra_bench_cases"
 
 INTAKE_CLIENTS = int(os.environ.get("CASES_BENCH_CLIENTS", 8))
-INTAKE_PER_CLIENT = int(os.environ.get("CASES_BENCH_PER_CLIENT", 40))
+INTAKE_PER_CLIENT = int(os.environ.get("CASES_BENCH_PER_CLIENT", 120))
 RETRY_SHARE = 0.25  # of the submissions are sent twice at once with the same key
 INBOX_CASES = int(os.environ.get("CASES_BENCH_INBOX_CASES", 100_000))
 INBOX_ROUNDS = int(os.environ.get("CASES_BENCH_INBOX_ROUNDS", 4))
