@@ -10,5 +10,9 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from . import signals
+        from .lookups import AnyOf
+        from .models import Posting, SearchDocument
 
         signals.connect_builtin()
+        SearchDocument._meta.pk.register_lookup(AnyOf)
+        Posting._meta.get_field("document").register_lookup(AnyOf)

@@ -245,7 +245,7 @@ def suggest(query: Query) -> str:
 
 
 def _rows(ids) -> dict[int, Row]:
-    return {values[0]: Row(*values) for values in SearchDocument.objects.filter(pk__in=ids).values_list(*ROW_FIELDS)}
+    return {values[0]: Row(*values) for values in SearchDocument.objects.filter(pk__any=ids).values_list(*ROW_FIELDS)}
 
 
 def _coverage(backend, query: Query, ids: list[int]) -> tuple[dict[int, float], list[float]]:

@@ -30,6 +30,10 @@ NUMBER_BOOST = 1
 POSTING_BUDGET = 100_000
 KEEP_AT_LEAST = 3
 CHUNK = 900  # below SQLite's bound on query parameters
+# Coverage asks which of a query's terms each candidate holds: a term held by more than
+# PROBE_RATIO times as many documents as there are candidates is probed candidate by candidate
+# in the (term, document) index rather than read whole (about half the time at 100,000 documents).
+PROBE_RATIO = 4
 
 
 def _chunks(items, size=CHUNK):
@@ -311,17 +315,40 @@ class DatabaseBackend:
         return [(doc_id, float(score)) for doc_id, score in rows]
 
     def presence(self, doc_ids, texts) -> dict[int, set[str]]:
-        """Which of ``texts`` each document holds (ids only, through the posting index,
-        reading the terms' texts in the same query)."""
+        """Which of ``texts`` each document holds (ids only, through the posting index).
+        On PostgreSQL a term held by many more documents than asked about is looked up
+        document by document (one index probe each) instead of reading all its postings."""
         texts = list(set(texts))
         if not texts or not doc_ids:
             return {}
         found: dict[int, set[str]] = defaultdict(set)
         doc_ids = list(doc_ids)
-        step = max(1, CHUNK - len(texts)) if connection.vendor == "sqlite" else len(doc_ids)
+        if connection.vendor == "postgresql":
+            stats = self.term_stats(texts)
+            text_of = {term_id: text for text, (term_id, _) in stats.items()}
+            scan = [term_id for term_id, df in stats.values() if df <= PROBE_RATIO * len(doc_ids)]
+            probe = [term_id for term_id, df in stats.values() if df > PROBE_RATIO * len(doc_ids)]
+            posting = connection.ops.quote_name(Posting._meta.db_table)
+            with connection.cursor() as cursor:
+                if scan:
+                    cursor.execute(
+                        f"SELECT document_id, term_id FROM {posting} WHERE term_id = ANY(%s) AND document_id = ANY(%s)", [scan, doc_ids]
+                    )
+                    for doc_id, term_id in cursor.fetchall():
+                        found[doc_id].add(text_of[term_id])
+                if probe:
+                    cursor.execute(
+                        f"SELECT d.id, t.id FROM unnest(%s::bigint[]) AS d(id) CROSS JOIN unnest(%s::bigint[]) AS t(id) "
+                        f"CROSS JOIN LATERAL (SELECT 1 FROM {posting} p WHERE p.term_id = t.id AND p.document_id = d.id LIMIT 1) AS held",
+                        [doc_ids, probe],
+                    )
+                    for doc_id, term_id in cursor.fetchall():
+                        found[doc_id].add(text_of[term_id])
+            return found
+        step = max(1, CHUNK - len(texts))
         for start in range(0, len(doc_ids), step):
             rows = Posting.objects.filter(
-                term__text__in=texts, term__df__gt=0, document_id__in=doc_ids[start : start + step]
+                term__text__in=texts, term__df__gt=0, document__any=doc_ids[start : start + step]
             ).values_list("document_id", "term__text")
             for doc_id, text in rows:
                 found[doc_id].add(text)
