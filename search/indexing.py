@@ -27,8 +27,6 @@ from . import registry
 from .analysis import normalise
 
 logger = logging.getLogger(__name__)
-# The page-cache tag of everything that shows search results (cms.base.pagecache).
-SEARCH_TAG = "search"
 
 
 @dataclass
@@ -203,6 +201,7 @@ def documents(model, objects) -> list[Doc]:
 def index_changed() -> None:
     """The results of a search may have changed: kept results and search pages are purged
     at once and again when the write commits (a search read meanwhile is not kept)."""
+    from cms.base.pagecache import SEARCH_TAG
     from cms.base.purge import purge
 
     purge(tags={SEARCH_TAG})

@@ -12,7 +12,6 @@ from django.views.decorators.http import require_GET
 from cms.base import pagecache
 
 from . import selectors
-from .indexing import SEARCH_TAG
 
 
 def _int_or_none(value):
@@ -61,8 +60,8 @@ def search_page(request):
     # Kept until the index changes: every write to it, and every edit that changes what the
     # search shows, purges the "search" tag.
     name = "search:" + "\x1f".join([_language(), raw, key or "", str(year or ""), page])
-    results = pagecache.fragment(name, tags={SEARCH_TAG}, render=lambda: _results(request, raw, key, year, page))
-    pagecache.add_tags(request, SEARCH_TAG)
+    results = pagecache.fragment(name, tags={pagecache.SEARCH_TAG}, render=lambda: _results(request, raw, key, year, page))
+    pagecache.add_tags(request, pagecache.SEARCH_TAG)
     context = {"search_query": results["query"], "results": mark_safe(results["html"])}
     return render(request, "search/search.html", context)
 

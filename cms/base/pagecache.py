@@ -31,6 +31,9 @@ ENTRY_KEY = "pagecache:page:"
 CLOCK_KEY = "pagecache:clock"
 FRAGMENT_KEY = "pagecache:fragment:"
 GZIP = re.compile(r"\bgzip\b")
+# The tag of everything that shows search results: purged by every write to the index and
+# by the edits that change what the search shows.
+SEARCH_TAG = "search"
 
 
 def _excluded():

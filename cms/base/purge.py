@@ -112,7 +112,7 @@ def _changes_navigation(page):
 def page_changed(page):
     page = page.specific_deferred if type(page) is Page else page
     parent = page.get_parent()
-    tags = {f"page:{page.pk}", f"app:{page._meta.app_label}", "search", "pages"}
+    tags = {f"page:{page.pk}", f"app:{page._meta.app_label}", pagecache.SEARCH_TAG, "pages"}
     if parent is not None:
         tags.add(f"page:{parent.pk}")
     nav = _changes_navigation(page)
@@ -136,19 +136,19 @@ def law_changed(instance):
     shared = [("laws:constitution_list", {}), ("laws:regulation_list", {}), ("laws:compare", {}),
               ("laws:glossary", {}), ("search:search", {})]
     if instance._meta.model_name not in LAW_MODELS:
-        purge(tags={"app:laws", "search"}, paths=lambda: _localized(shared))
+        purge(tags={"app:laws", pagecache.SEARCH_TAG}, paths=lambda: _localized(shared))
         return
     try:
         slug = _instrument_slug(instance)
     except ObjectDoesNotExist:  # deleted along with its instrument
-        purge(tags={"app:laws", "search"})
+        purge(tags={"app:laws", pagecache.SEARCH_TAG})
         return
     named = [*shared, ("laws:instrument", {"slug": slug}), ("laws:instrument_print", {"slug": slug})]
     provision = instance if instance._meta.model_name == "provision" else getattr(instance, "provision", None)
     if provision is not None:
         named += [("laws:provision", {"slug": slug, "number": provision.url_number}),
                   ("laws:provision_history", {"slug": slug, "number": provision.url_number})]
-    purge(tags={f"law:{slug}", "laws:shared", "search"}, paths=lambda: _localized(named))
+    purge(tags={f"law:{slug}", "laws:shared", pagecache.SEARCH_TAG}, paths=lambda: _localized(named))
 
 
 def on_save(sender, instance, **kwargs):
@@ -164,7 +164,7 @@ def on_save(sender, instance, **kwargs):
     elif label == "laws":
         law_changed(instance)
     elif label in PUBLIC_APPS:
-        purge(tags={f"app:{label}", "search"})
+        purge(tags={f"app:{label}", pagecache.SEARCH_TAG})
 
 
 def on_page_event(sender, instance, **kwargs):

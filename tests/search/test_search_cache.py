@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cms.base import pagecache
-from search.indexing import SEARCH_TAG, Doc, index_docs, remove_objects
+from search.indexing import Doc, index_docs, remove_objects
 from search.models import Abbreviation, Posting, SearchDocument
 
 pytestmark = pytest.mark.django_db
@@ -75,12 +75,12 @@ def test_an_index_write_purges_kept_results_again_when_it_commits(db, django_cap
     with django_capture_on_commit_callbacks() as callbacks:
         index_docs([_doc("late", "ข่าวที่มาทีหลัง", "เนื้อหา")])
         # A search read before the write commits, as another process would.
-        assert pagecache.fragment("probe", tags={SEARCH_TAG}, render=render) == 1
-    assert pagecache.fragment("probe", tags={SEARCH_TAG}, render=render) == 1
+        assert pagecache.fragment("probe", tags={pagecache.SEARCH_TAG}, render=render) == 1
+    assert pagecache.fragment("probe", tags={pagecache.SEARCH_TAG}, render=render) == 1
     assert callbacks
     for callback in callbacks:
         callback()
-    assert pagecache.fragment("probe", tags={SEARCH_TAG}, render=render) == 2
+    assert pagecache.fragment("probe", tags={pagecache.SEARCH_TAG}, render=render) == 2
 
 
 def test_editing_an_abbreviation_purges_kept_results(client, site):
