@@ -260,6 +260,17 @@ def _abbreviation_key(abbreviation: str) -> str:
     return fold(normalise(abbreviation).strip())
 
 
+def abbreviation_pattern(abbreviation: str, key: str) -> str:
+    """Where an abbreviation is written in a text: as written (พ.ร.บ.), or without its last dot
+    or any dot (พ.ร.บ, พรบ) when a word boundary follows, so that "สว" never matches inside
+    "สวน". Glued to the word before it only after a consonant's end (แก้รธน.); a one-letter
+    abbreviation (ม.) never, or every word ending in ม (ตาม, ประชุม) would be one."""
+    written = normalise(abbreviation).strip()
+    end = r"(?![\u0e01-\u0e4ea-z0-9])"
+    before = r"(?<![\u0e01-\u0e4ea-z0-9])" if len(key) == 1 else r"(?<![\u0e01-\u0e2ea-z0-9])"
+    return f"{before}(?:{re.escape(written)}|{re.escape(written.rstrip('.'))}{end}|{re.escape(key)}{end})"
+
+
 def _abbreviation_pattern():
     pattern = _abbreviation_cache.get("pattern")
     if pattern is None:
@@ -271,16 +282,10 @@ def _abbreviation_pattern():
             if not key:
                 continue
             table[key] = expansion
-            # The written form (พ.ร.บ.), or without its last dot or any dot (พ.ร.บ, พรบ) when a
-            # word boundary follows, so that "สว" never matches inside "สวน".
-            written = normalise(abbreviation).strip()
-            end = r"(?![\u0e01-\u0e4ea-z0-9])"
-            alternatives.append((len(written), [re.escape(written), re.escape(written.rstrip(".")) + end, re.escape(key) + end]))
+            alternatives.append((len(normalise(abbreviation).strip()), abbreviation_pattern(abbreviation, key)))
         if alternatives:
             alternatives.sort(key=lambda item: item[0], reverse=True)
-            alternatives = [pattern for _, patterns in alternatives for pattern in patterns]
-            boundary_before = r"(?<![\u0e01-\u0e2ea-z0-9])"
-            pattern = (re.compile(boundary_before + "(" + "|".join(alternatives) + ")"), table)
+            pattern = (re.compile("(" + "|".join(pattern for _, pattern in alternatives) + ")"), table)
         else:
             pattern = (None, table)
         _abbreviation_cache["pattern"] = pattern

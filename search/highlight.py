@@ -20,7 +20,12 @@ _TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _INVISIBLE = set("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
 
-def _normalised_with_map(raw: str) -> tuple[str, list[int]]:
+def _normalised_with_map(raw: str) -> tuple[str, list[int] | range]:
+    """The normalised text, and for each of its characters the offset it came from in ``raw``."""
+    if not _INVISIBLE.intersection(raw):
+        norm = raw.translate(_TO_ARABIC).lower()
+        if len(norm) == len(raw):  # nothing dropped or widened: offsets are the same
+            return norm, range(len(raw))
     chars: list[str] = []
     where: list[int] = []
     for position, ch in enumerate(raw):

@@ -95,8 +95,15 @@ class Posting(models.Model):
     # No database constraints: a rebuild writes millions of postings, and deferred foreign-key
     # checks would double its time; the backend deletes postings with their document.
     term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False)
-    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="postings", db_constraint=False)
+    document = models.ForeignKey(
+        SearchDocument, on_delete=models.CASCADE, related_name="postings", db_index=False, db_constraint=False
+    )
     weight = models.FloatField()
 
     class Meta:
-        indexes = [models.Index(fields=["term", "document"], include=["weight"], name="search_posting_term_doc")]
+        indexes = [
+            # A term's postings, heaviest first: a common term's best documents are its first rows.
+            models.Index(fields=["term", "-weight", "document"], name="search_posting_term_impact"),
+            # Whether a document holds a term (coverage), and a document's postings (removal).
+            models.Index(fields=["document", "term"], name="search_posting_doc_term"),
+        ]

@@ -34,6 +34,7 @@ from .analysis import (
     BE_OFFSET,
     THAI_CHAR,
     abbreviation_pairs,
+    abbreviation_pattern,
     bigrams,
     fold,
     normalise,
@@ -165,8 +166,7 @@ def _expansions(text: str, typed: list[str]) -> list[tuple[str, str, tuple[str, 
         full = normalise(expansion).strip()
         if not key or not full:
             continue
-        bare = written.rstrip(".")
-        pattern = rf"(?<![\u0e01-\u0e2ea-z0-9])(?:{re.escape(written)}|{re.escape(bare)}(?![\u0e01-\u0e4ea-z0-9])|{re.escape(key)}(?![\u0e01-\u0e4ea-z0-9]))"
+        pattern = abbreviation_pattern(abbreviation, key)
         sequence = _key_words(written)
         if sequence:
             if _holds_sequence(typed, sequence):

@@ -248,17 +248,13 @@ def _rows(ids) -> dict[int, Row]:
     return {values[0]: Row(*values) for values in SearchDocument.objects.filter(pk__any=ids).values_list(*ROW_FIELDS)}
 
 
-def _coverage(backend, query: Query, ids: list[int]) -> tuple[dict[int, float], list[float]]:
+def _coverage(backend, query: Query, ids: list[int], scans) -> tuple[dict[int, float], list[float]]:
     """The weighted share of the query's concepts each document holds, and the concepts'
     weights: a concept held by few of the candidates counts more than one most of them hold
     (ทำ, คน), by the square root of its idf among the candidates (no extra query)."""
     if not query.concepts:
         return {}, []
-    terms = {term for concept in query.concepts for way in concept.ways for term in way}
-    held = backend.presence(ids, terms)
-    holds = {
-        doc_id: [any(way <= held.get(doc_id, set()) for way in concept.ways) for concept in query.concepts] for doc_id in ids
-    }
+    holds = backend.concepts_held(ids, [concept.ways for concept in query.concepts], scans)
     n = len(ids)
     weights = []
     for index, concept in enumerate(query.concepts):
@@ -359,10 +355,10 @@ def _standing(row: Row, query: Query) -> float:
     return row.standing
 
 
-def _rank(backend, query: Query, scored: dict[int, float], rows: dict[int, Row], language: str) -> tuple[list[Hit], bool]:
+def _rank(backend, query: Query, scored: dict[int, float], rows: dict[int, Row], language: str, scans) -> tuple[list[Hit], bool]:
     """Hits in order, and whether they are partial matches only."""
     best = sorted(scored, key=lambda doc_id: -scored[doc_id])[:COVERAGE_DEPTH]
-    coverage, weights = _coverage(backend, query, best)
+    coverage, weights = _coverage(backend, query, best, scans)
     normalised_query = normalise(query.text).strip("\"“” ")
     hits = []
     for doc_id, row in rows.items():
@@ -447,10 +443,10 @@ def search(
         return Outcome(query=query, hits=[])
     backend = get_backend()
     try:
-        scored = dict(backend.candidates(query.terms, limit=CANDIDATES))
-        narrowed = scored
+        scans = [backend.candidates(query.terms, limit=CANDIDATES)]
         if key or year:
-            narrowed = dict(backend.candidates(query.terms, limit=CANDIDATES, key=key, year=year))
+            scans.append(backend.candidates(query.terms, limit=CANDIDATES, key=key, year=year))
+        scored, narrowed = scans[0].scores, scans[-1].scores
     except Exception:  # noqa: BLE001 - a search cluster that is down must not give a 500
         logger.exception("search: the backend failed")
         query.problem = "unavailable"
@@ -467,7 +463,7 @@ def search(
         ids = set(with_phrases.values_list("pk", flat=True))
     rows = _rows(ids) if ids else {}
     every = {**scored, **narrowed}
-    hits, partial = _rank(backend, query, every, rows, language)
+    hits, partial = _rank(backend, query, every, rows, language, scans)
     hits = _one_per_group(hits, language)
     if query.number and not query.years:
         hits = _group_versions(hits)

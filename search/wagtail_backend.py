@@ -124,21 +124,16 @@ class ChandraQueryCompiler(BaseSearchQueryCompiler):
         if not parsed.ok:
             return []
         backend = get_backend()
-        scored = dict(
-            backend.candidates(parsed.terms, limit=RESULTS_CAP, public=False, content_types=content_type_ids(self.queryset.model))
-        )
+        scan = backend.candidates(parsed.terms, limit=RESULTS_CAP, public=False, content_types=content_type_ids(self.queryset.model))
+        scored = scan.scores
         if not scored:
             return []
         # A document matches when it holds a word of the query (or, with "and", every word) as
         # a word, as all the bigrams of a word inside a compound, or as an expansion; sharing a
         # stray bigram is no match.
-        terms = {term for concept in parsed.concepts for way in concept.ways for term in way}
-        held = backend.presence(list(scored), terms)
+        held = backend.concepts_held(list(scored), [concept.ways for concept in parsed.concepts], [scan])
         demand = all if operator == "and" else any
-        scored = {
-            doc_id: score for doc_id, score in scored.items()
-            if demand(any(way <= held.get(doc_id, set()) for way in concept.ways) for concept in parsed.concepts)
-        }
+        scored = {doc_id: score for doc_id, score in scored.items() if demand(held.get(doc_id, ()))}
         to_python = self.queryset.model._meta.pk.to_python
         by_object = {}
         for doc_id, object_id in SearchDocument.objects.filter(pk__in=scored).values_list("pk", "object_id"):

@@ -16,24 +16,32 @@ from django.db.models import Avg, Count, F, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from ..analysis import analyse_with_words, fold, normalise
+from ..lookups import int_array
 from ..models import Posting, SearchDocument, Term
+from . import Scan
 
 K1 = 1.2
 B = 0.75
 TITLE_BOOST = 2
 HEADING_BOOST = 1
 NUMBER_BOOST = 1
-# A query reads at most about this many postings: past it, the most common terms (the
-# lowest idf, the least to add) are left out of the sum, the rarest always kept; coverage
-# (search.selectors) still sees every term on the candidates. Small indexes never reach
-# it; a 100,000-document index does for common words.
-POSTING_BUDGET = 100_000
+# A query reads the postings of its rarest terms whole up to about this many rows; past it
+# the commoner terms are left out, but the KEEP_AT_LEAST rarest still read their heaviest
+# postings (see ``candidates``). Coverage (search.selectors) still sees every term on the
+# candidates. Small indexes rarely reach it; a 100,000-document index does for common words.
+POSTING_BUDGET = 20_000
 KEEP_AT_LEAST = 3
+# The candidates' scan tells which of the terms it read whole each document holds, for up to
+# this many terms (a bit each in a bigint).
+SCAN_BITS = 62
 CHUNK = 900  # below SQLite's bound on query parameters
-# Coverage asks which of a query's terms each candidate holds: a term held by more than
-# PROBE_RATIO times as many documents as there are candidates is probed candidate by candidate
-# in the (term, document) index rather than read whole (about half the time at 100,000 documents).
+# Coverage asks which of a query's concepts each candidate holds: a term held by more than
+# PROBE_RATIO times as many documents as it is asked about is probed document by document
+# in the (document, term) index rather than read whole.
 PROBE_RATIO = 4
+# Documents still undecided about a concept are asked about its terms one at a time, rarest
+# first; when no more than this many are left, about all of them at once (one round).
+FEW_PENDING = 100
 
 
 def _chunks(items, size=CHUNK):
@@ -249,38 +257,46 @@ class DatabaseBackend:
     def candidates(
         self, query_terms: Counter, *, limit: int = 1000, key: str | None = None, year: int | None = None,
         public: bool = True, content_types: list[int] | None = None,
-    ) -> list[tuple[int, float]]:
-        """The best ``limit`` documents for weighted query terms, as (document id, score):
-        the sum over the terms of ``query weight × idf × posting weight``. ``key``,
+    ) -> Scan:
+        """The best ``limit`` documents for weighted query terms, scored by the sum over the
+        terms of ``query weight × idf × posting weight``. ``key``,
         ``year`` and ``content_types`` narrow the documents in the same query, so a filter
         never empties a page that the unfiltered candidates would have crowded out;
         ``public`` leaves out what the public does not see (Wagtail's admin search does not)."""
         stats = self.term_stats(query_terms)
         if not stats:
-            return []
+            return Scan(scores={})
         n = max(self.document_count(), 1)
-        # Rarest first; past the posting budget the most common terms are left out.
+        # Rarest first, each read whole while the posting budget lasts; past it the commoner
+        # terms are left out (their idf adds least; coverage still sees them), except that the
+        # KEEP_AT_LEAST rarest always count: past the budget they read only their ``limit``
+        # heaviest postings (the documents they count most in), so a lone common word still
+        # finds its best documents without reading all of its postings.
         chosen = []
         budget = POSTING_BUDGET
+        # A bit of the scan's answer for each term: which of them each document holds.
+        bits: dict[int, str] = {}
         for text, (term_id, df) in sorted(stats.items(), key=lambda item: item[1][1]):
-            if len(chosen) >= KEEP_AT_LEAST and df > budget:
+            whole = df <= budget
+            if not whole and len(chosen) >= KEEP_AT_LEAST:
                 break
-            chosen.append((term_id, df, float(query_terms[text])))
-            budget -= df
+            cap = None if whole else min(df, limit)  # no LIMIT: whole, even if df lags a write
+            budget -= df if whole else cap
+            bit = 0
+            if len(bits) < SCAN_BITS:
+                bit = 1 << len(bits)
+                bits[bit] = text
+            idf = math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+            chosen.append((term_id, float(query_terms[text]) * idf, cap, bit))
         if connection.vendor == "sqlite":
-            chosen = chosen[: CHUNK // 3]  # three parameters a term, within SQLite's bound
-        # BM25 idf per chosen term, times the query's weight for it, computed here and joined
-        # as a tiny VALUES table: the database then reads only the postings of those terms (an
-        # index-only scan of (term, document, weight) once the table is vacuumed) and sums them
-        # per document. The IN list repeats the join's terms so the planner sees them as an
-        # index condition.
-        weights = [(term_id, weight * math.log(1.0 + (n - df + 0.5) / (df + 0.5))) for term_id, df, weight in chosen]
+            chosen = chosen[: CHUNK // 5]  # five parameters a term, within SQLite's bound
+        # The terms' weights (query weight × idf), caps and bits go in as a tiny VALUES table;
+        # each term's postings are read heaviest first from the (term, weight, document) index.
+        cast = "CAST(%s AS bigint), CAST(%s AS double precision), CAST(%s AS bigint), CAST(%s AS bigint)"
+        values = ", ".join([f"({cast if connection.vendor == 'postgresql' else '%s, %s, %s, %s'})"] * len(chosen))
+        params = [value for row in chosen for value in row]
         posting = connection.ops.quote_name(Posting._meta.db_table)
-        in_list = ", ".join(["%s"] * len(weights))
-        cast = "CAST(%s AS bigint), CAST(%s AS double precision)" if connection.vendor == "postgresql" else "%s, %s"
-        values = ", ".join([f"({cast})"] * len(weights))
-        params = [value for pair in weights for value in pair] + [term_id for term_id, _ in weights]
-        narrowing = ""
+        narrowing, narrowing_params = "", []
         document = connection.ops.quote_name(SearchDocument._meta.db_table)
         if public:
             # A small set (drafts, images, documents), read through its partial index.
@@ -290,68 +306,138 @@ class DatabaseBackend:
             conditions = []
             if key:
                 conditions.append("d.key = %s")
-                params.append(key)
+                narrowing_params.append(key)
             if year:
                 conditions.append("d.year = %s")
-                params.append(year)
+                narrowing_params.append(year)
             if content_types:
                 conditions.append(f"d.content_type_id IN ({', '.join(['%s'] * len(content_types))})")
-                params.extend(content_types)
+                narrowing_params.extend(content_types)
             narrowing += " AND ".join(conditions) + ")"
+        if connection.vendor == "postgresql":
+            postings = (
+                f"q CROSS JOIN LATERAL (SELECT p.document_id, p.weight FROM {posting} p WHERE p.term_id = q.term_id{narrowing} "
+                "ORDER BY p.weight DESC, p.document_id LIMIT q.cap) p"
+            )
+        else:
+            in_list = ", ".join(["%s"] * len(chosen))
+            params.extend(term_id for term_id, *_ in chosen)
+            postings = (
+                f"(SELECT p.term_id, p.document_id, p.weight, ROW_NUMBER() OVER (PARTITION BY p.term_id ORDER BY p.weight DESC, "
+                f"p.document_id) AS rank FROM {posting} p WHERE p.term_id IN ({in_list}){narrowing}) p "
+                "JOIN q ON q.term_id = p.term_id AND (q.cap IS NULL OR p.rank <= q.cap)"
+            )
+        params.extend(narrowing_params)
         sql = (
-            f"WITH q(term_id, idf) AS (VALUES {values}) "
-            f"SELECT p.document_id, SUM(p.weight * q.idf) AS score FROM {posting} p "
-            f"JOIN q ON q.term_id = p.term_id WHERE p.term_id IN ({in_list}){narrowing} "
+            f"WITH q(term_id, idf, cap, bit) AS (VALUES {values}) "
+            f"SELECT p.document_id, SUM(p.weight * q.idf) AS score, SUM(q.bit) FROM {postings} "
             "GROUP BY p.document_id ORDER BY score DESC, p.document_id DESC LIMIT %s"
         )
         params.append(limit)
         with transaction.atomic(), connection.cursor() as cursor:
             if connection.vendor == "postgresql":
-                # Summing the postings of common terms is one hash aggregate over up to
-                # POSTING_BUDGET rows: give it the memory to stay off the disk.
+                # Summing the postings is one hash aggregate over tens of thousands of
+                # rows: give it the memory to stay off the disk.
                 cursor.execute("SET LOCAL work_mem = '64MB'")
             cursor.execute(sql, params)
             rows = cursor.fetchall()
-        return [(doc_id, float(score)) for doc_id, score in rows]
+        # A term is posted once per document, so the sum of its bits is their union.
+        read_whole = frozenset(bits[bit] for _, _, cap, bit in chosen if bit and cap is None)
+        decoded: dict[int, frozenset[str]] = {}
+        for mask in {int(mask) for _, _, mask in rows}:
+            decoded[mask] = frozenset(text for bit, text in bits.items() if mask & bit)
+        return Scan(
+            scores={doc_id: float(score) for doc_id, score, _ in rows},
+            read_whole=read_whole,
+            held={doc_id: decoded[int(mask)] for doc_id, _, mask in rows},
+        )
 
-    def presence(self, doc_ids, texts) -> dict[int, set[str]]:
-        """Which of ``texts`` each document holds (ids only, through the posting index).
-        On PostgreSQL a term held by many more documents than asked about is looked up
-        document by document (one index probe each) instead of reading all its postings."""
-        texts = list(set(texts))
-        if not texts or not doc_ids:
-            return {}
-        found: dict[int, set[str]] = defaultdict(set)
+    def concepts_held(self, doc_ids, concepts, scans=()) -> dict[int, tuple[bool, ...]]:
+        """Whether each document holds each concept. A concept is a list of ways, a way a
+        set of terms that must all be held (a word; all the bigrams of a word inside a
+        compound; an abbreviation's expansion). Terms are looked up rarest first, and only
+        where they still decide something: a document that holds the word is not asked about
+        its bigrams, and a way stops at its first missing term. What ``scans`` (from
+        :meth:`candidates`) read whole is not asked again."""
         doc_ids = list(doc_ids)
-        if connection.vendor == "postgresql":
-            stats = self.term_stats(texts)
-            text_of = {term_id: text for text, (term_id, _) in stats.items()}
-            scan = [term_id for term_id, df in stats.values() if df <= PROBE_RATIO * len(doc_ids)]
-            probe = [term_id for term_id, df in stats.values() if df > PROBE_RATIO * len(doc_ids)]
-            posting = connection.ops.quote_name(Posting._meta.db_table)
-            with connection.cursor() as cursor:
-                if scan:
-                    cursor.execute(
-                        f"SELECT document_id, term_id FROM {posting} WHERE term_id = ANY(%s) AND document_id = ANY(%s)", [scan, doc_ids]
+        if not doc_ids or not concepts:
+            return {}
+        stats = self.term_stats({term for ways in concepts for way in ways for term in way})
+        # Ways with a term the index does not hold are held by no document.
+        concepts = [[way for way in ways if all(term in stats for term in way)] for ways in concepts]
+        held: dict[int, set[str]] = {doc_id: set() for doc_id in doc_ids}
+        missing: dict[int, set[str]] = {doc_id: set() for doc_id in doc_ids}
+        for scan in scans:
+            for doc_id in held.keys() & scan.held.keys():
+                held[doc_id] |= scan.held[doc_id]
+                missing[doc_id] |= scan.read_whole - scan.held[doc_id]
+        answer: dict[int, list[bool | None]] = {doc_id: [None] * len(concepts) for doc_id in doc_ids}
+        undecided = set(doc_ids)
+        while True:
+            pending = []  # (document, the unknown terms of its concept's first open way)
+            for doc_id in list(undecided):
+                flags, doc_held, doc_missing = answer[doc_id], held[doc_id], missing[doc_id]
+                for index, ways in enumerate(concepts):
+                    if flags[index] is not None:
+                        continue
+                    if any(way <= doc_held for way in ways):
+                        flags[index] = True
+                        continue
+                    open_ways = [way for way in ways if not way & doc_missing]
+                    if open_ways:
+                        pending.append((doc_id, open_ways[0] - doc_held))
+                    else:
+                        flags[index] = False
+                if None not in flags:
+                    undecided.discard(doc_id)
+            if not pending:
+                break
+            # One way at a time, in the concept's order (the word before its bigrams), its
+            # rarest unknown term first; for the last few documents all their terms at once.
+            asked: dict[str, set[int]] = defaultdict(set)
+            few = len({doc_id for doc_id, _ in pending}) <= FEW_PENDING
+            for doc_id, unknown in pending:
+                for term in unknown if few else [min(unknown, key=lambda term: stats[term][1])]:
+                    asked[term].add(doc_id)
+            found = self._held_pairs(asked, stats)
+            for text, docs in asked.items():
+                for doc_id in docs:
+                    (held if doc_id in found[text] else missing)[doc_id].add(text)
+        return {doc_id: tuple(flags) for doc_id, flags in answer.items()}
+
+    @staticmethod
+    def _held_pairs(asked: dict[str, set[int]], stats: dict[str, tuple[int, int]]) -> dict[str, set[int]]:
+        """{term: the documents among those asked about that hold it}. On PostgreSQL a term
+        held by many more documents than asked about is probed document by document in the
+        (document, term) index; the others' postings are read among the documents asked."""
+        found: dict[str, set[int]] = defaultdict(set)
+        if connection.vendor != "postgresql":
+            for text, docs in asked.items():
+                for chunk in _chunks(docs, CHUNK - 1):
+                    found[text].update(
+                        Posting.objects.filter(term_id=stats[text][0], document__any=chunk).values_list("document_id", flat=True)
                     )
-                    for doc_id, term_id in cursor.fetchall():
-                        found[doc_id].add(text_of[term_id])
-                if probe:
-                    cursor.execute(
-                        f"SELECT d.id, t.id FROM unnest(%s::bigint[]) AS d(id) CROSS JOIN unnest(%s::bigint[]) AS t(id) "
-                        f"CROSS JOIN LATERAL (SELECT 1 FROM {posting} p WHERE p.term_id = t.id AND p.document_id = d.id LIMIT 1) AS held",
-                        [doc_ids, probe],
-                    )
-                    for doc_id, term_id in cursor.fetchall():
-                        found[doc_id].add(text_of[term_id])
             return found
-        step = max(1, CHUNK - len(texts))
-        for start in range(0, len(doc_ids), step):
-            rows = Posting.objects.filter(
-                term__text__in=texts, term__df__gt=0, document__any=doc_ids[start : start + step]
-            ).values_list("document_id", "term__text")
-            for doc_id, text in rows:
-                found[doc_id].add(text)
+        text_of = {stats[text][0]: text for text in asked}
+        scan = [text for text, docs in asked.items() if stats[text][1] <= PROBE_RATIO * len(docs)]
+        pairs = [(doc_id, stats[text][0]) for text, docs in asked.items() if text not in scan for doc_id in docs]
+        posting = connection.ops.quote_name(Posting._meta.db_table)
+        with connection.cursor() as cursor:
+            if scan:
+                cursor.execute(
+                    f"SELECT document_id, term_id FROM {posting} WHERE term_id = ANY(%s::bigint[]) AND document_id = ANY(%s::bigint[])",
+                    [int_array(stats[text][0] for text in scan), int_array(sorted(set().union(*(asked[text] for text in scan))))],
+                )
+                for doc_id, term_id in cursor.fetchall():
+                    found[text_of[term_id]].add(doc_id)
+            if pairs:
+                cursor.execute(
+                    f"SELECT x.d, x.t FROM unnest(%s::bigint[], %s::bigint[]) AS x(d, t) "
+                    f"WHERE EXISTS (SELECT 1 FROM {posting} p WHERE p.term_id = x.t AND p.document_id = x.d)",
+                    [int_array(doc_id for doc_id, _ in pairs), int_array(term_id for _, term_id in pairs)],
+                )
+                for doc_id, term_id in cursor.fetchall():
+                    found[text_of[term_id]].add(doc_id)
         return found
 
     def vocabulary(self) -> list[str]:

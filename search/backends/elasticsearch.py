@@ -20,6 +20,7 @@ from collections import Counter
 
 from .. import conf
 from ..models import SearchDocument
+from . import Scan
 from .database import TITLE_BOOST, document_terms
 
 MAPPING = {
@@ -127,9 +128,9 @@ class ElasticsearchBackend:
     def candidates(
         self, query_terms: Counter, *, limit: int = 1000, key: str | None = None, year: int | None = None,
         public: bool = True, content_types: list[int] | None = None,
-    ) -> list[tuple[int, float]]:
+    ) -> Scan:
         if not query_terms:
-            return []
+            return Scan(scores={})
         self.ensure_index()
         should = [
             {"term": {"terms": {"value": term, "boost": float(weight)}}} for term, weight in query_terms.items()
@@ -144,12 +145,12 @@ class ElasticsearchBackend:
         query = {"bool": {"should": should, "minimum_should_match": 1, "filter": narrowing}}
         body = {"size": limit, "_source": False, "query": query}
         result = self.request("POST", f"/{self.index_name}/_search", body)
-        return [(int(hit["_id"]), float(hit["_score"])) for hit in result.get("hits", {}).get("hits", [])]
+        return Scan(scores={int(hit["_id"]): float(hit["_score"]) for hit in result.get("hits", {}).get("hits", [])})
 
-    def presence(self, doc_ids, texts) -> dict[int, set[str]]:
-        """Which of ``texts`` each document holds: ranking treats every document as holding
+    def concepts_held(self, doc_ids, concepts, scans=()) -> dict[int, tuple[bool, ...]]:
+        """Whether each document holds each concept: ranking treats every document as holding
         all of them (the cluster's own BM25 already rewards the ones that do)."""
-        return {doc_id: set(texts) for doc_id in doc_ids}
+        return {doc_id: (True,) * len(concepts) for doc_id in doc_ids}
 
     def vocabulary(self) -> list[str]:
         body = {"size": 0, "aggs": {"words": {"terms": {"field": "words", "size": 50000}}}}

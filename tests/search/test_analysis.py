@@ -73,3 +73,14 @@ def test_a_new_abbreviation_takes_effect_without_a_restart(abbreviations):
     assert "คณะกรรมการกฤษฎีกา" not in analyse("กฤษฎีกา ฯ")
     Abbreviation.objects.create(abbreviation="กมธ.วิสามัญ", expansion="คณะกรรมาธิการวิสามัญ")
     assert "คณะกรรมาธิการวิสามัญ" in analyse("กมธ.วิสามัญ")
+
+
+def test_a_one_letter_abbreviation_is_not_read_inside_a_word(abbreviations):
+    from search.query import parse
+
+    # ม. is มาตรา; a word that ends in ม (ตาม, ประชุม) is not a section.
+    assert [concept.word for concept in parse("บัญชีตาม").concepts] == ["บัญชี", "ตาม"]
+    assert "มาตรา" not in parse("ประชุม กรรมการ").terms
+    assert "มาตรา" in parse("ตาม ม. 44").terms
+    assert "มาตรา" not in expand_abbreviations("ประชุมตามนัด")
+    assert "มาตรา" in expand_abbreviations("ตาม ม.44")
