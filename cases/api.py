@@ -22,6 +22,7 @@ from rest_framework.views import APIView
 from cms.api.errors import ErrorSerializer, error_response
 from cms.api.language import LANG_PARAMETER, LanguageMixin
 from cms.api.parsers import JSONParser
+from cms.api.throttling import ScopedRateThrottle
 from cms.base.clientip import client_ip
 from cms.base.thai import arabic_digits
 
@@ -209,8 +210,11 @@ class CaseViewSet(LanguageMixin, viewsets.GenericViewSet):
     queryset = Case.objects.none()
     serializer_class = CaseDetailSerializer
 
+    # Filing, and every other action (each checks a PIN), have strict limits of their own, counted
+    # apart from the reading limit (README, "API limits"): one throttle, one cache read and write.
+    throttle_classes = [ScopedRateThrottle]
+
     def get_throttles(self):
-        """Filing, and every other action (each checks a PIN), have limits of their own."""
         self.throttle_scope = "case_filing" if self.action == "create" else "case_pin"
         return super().get_throttles()
 
