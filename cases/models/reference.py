@@ -1,6 +1,8 @@
 """The lists officers and editors manage: categories (translatable), departments
 (translatable), officer profiles, routing rules, service levels and extra days off."""
 
+import secrets
+
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
@@ -186,23 +188,33 @@ def _holidays_changed(sender, **kwargs):
     _forget(HOLIDAYS_CACHE_KEY)
 
 
-OFFERED_CATEGORIES_CACHE_KEY = "cases:offered-categories"
+OFFERED_CATEGORIES_CACHE_KEY = "cases:offered-categories-token"
+# The offered categories by slug as this process last read them, with the token they were read under.
+_offered = (None, {})
 
 
 def offered_category(slug):
     """The category of ``slug`` citizens may file under (as
     ``Category.objects.offered()``, its service level with it), or None. Every
-    filing looks one up, so the offered categories are read from the cache
-    (shared by the processes when it is Redis) until a category or a service
-    level is saved or deleted, and for five minutes at most (a change behind
-    the signals, such as a bulk update's)."""
-    def read():
+    filing looks one up, so each process keeps the offered categories, read
+    under a token kept in the cache (shared by the processes when it is Redis):
+    a process reads them again when the token is not the one it read them
+    under, that is once a category or a service level is saved or deleted (the
+    token is forgotten), and every five minutes at most (a change behind the
+    signals, such as a bulk update's). The token is there before the
+    categories are read, so a change committed meanwhile forgets it."""
+    global _offered
+    token = cache.get(OFFERED_CATEGORIES_CACHE_KEY)
+    kept_token, by_slug = _offered
+    if token is None or token != kept_token:
+        if token is None:
+            cache.add(OFFERED_CATEGORIES_CACHE_KEY, secrets.token_hex(8), timeout=5 * 60)
+            token = cache.get(OFFERED_CATEGORIES_CACHE_KEY)
         by_slug = {}
         for category in Category.objects.offered():
-            by_slug.setdefault(category.slug, category)  # the first in the categories' order, as before
-        return by_slug
-
-    return cache.get_or_set(OFFERED_CATEGORIES_CACHE_KEY, read, timeout=5 * 60).get(slug)
+            by_slug.setdefault(category.slug, category)  # the first in the categories' order
+        _offered = (token, by_slug)
+    return by_slug.get(slug)
 
 
 @receiver([post_save, post_delete], sender=Category, dispatch_uid="cases-categories-changed")

@@ -155,8 +155,16 @@ def case_file_validated(*, filing, language="th", channel="web", filed_at=None, 
 
 def _file(filing, *, language, channel, filed_at, pin):
     """The case, its record, attachments and notification, in the caller's
-    transaction; a new code drawn for it. Raises :class:`_CodeTaken` if the code
-    could not be inserted (the transaction is then to be rolled back)."""
+    transaction (:func:`_insert_case`, then :func:`_record_filing`)."""
+    case = _insert_case(filing, language=language, channel=channel, filed_at=filed_at, pin=pin)
+    _record_filing(case, filing, pin=pin)
+    return case
+
+
+def _insert_case(filing, *, language, channel, filed_at, pin):
+    """The new case, inserted in the caller's transaction with a new code drawn
+    for it. Raises :class:`_CodeTaken` if the code could not be inserted (the
+    transaction is then to be rolled back)."""
     filed_at = filed_at or timezone.now()
     ack_days, resolve_days = sla_days(filing.category)
     calendar = WorkingCalendar()
@@ -171,12 +179,17 @@ def _file(filing, *, language, channel, filed_at, pin):
         case.save()
     except IntegrityError as error:
         raise _CodeTaken(case.code) from error
+    return case
+
+
+def _record_filing(case, filing, *, pin):
+    """What follows a new case's insert, in the same transaction: its first
+    event, its attachments and the citizen's confirmation."""
     event = record_event(case, by=CITIZEN, kind=EventKind.FILED, to_state=case.state, public=True,
-                         data={"kind": filing.kind, "channel": channel}, at=filed_at, new_subject=True)
+                         data={"kind": filing.kind, "channel": case.channel}, at=case.filed_at, new_subject=True)
     for content in filing.attachments:
         store_attachment(case, content, by=CITIZEN, public=True)
     notify_citizen(case, event, NotificationKind.CITIZEN_FILED, {"pin": pin}, first=True)
-    return case
 
 
 def case_file_once(*, key, filing, answer, language="th", channel="api"):
@@ -196,16 +209,19 @@ def case_file_once(*, key, filing, answer, language="th", channel="api"):
     fingerprint = filing.fingerprint()
 
     def file_once():
+        pin = new_pin()
+        case = _insert_case(filing, language=language, channel=channel, filed_at=None, pin=pin)
+        reply = answer(case, pin)
         try:
-            # First in its transaction (or savepoint): a clash rolls that back whole, so no savepoint of its own.
-            record = IdempotencyKey.objects.create(key=key, request_hash=fingerprint)
+            # The key is taken with its answer in one insert, before the rest of the filing is written: a
+            # concurrent request with the same key waits here for the first to commit, then finds the key
+            # taken, and its transaction (its case too) rolls back whole, so no savepoint of its own.
+            IdempotencyKey.objects.create(key=key, request_hash=fingerprint, case=case,
+                                          response=replay.stored_answer(reply, key=key))
         except IntegrityError:
             transaction.set_rollback(True)
             return None
-        pin = new_pin()
-        case = _file(filing, language=language, channel=channel, filed_at=None, pin=pin)
-        reply = answer(case, pin)
-        IdempotencyKey.objects.filter(pk=record.pk).update(case=case, response=replay.stored_answer(reply, key=key))
+        _record_filing(case, filing, pin=pin)
         return reply
 
     reply = _in_transaction_with_a_new_code(file_once)

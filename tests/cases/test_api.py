@@ -154,6 +154,7 @@ def test_a_code_already_taken_is_drawn_again_with_the_key_kept_once(api, world, 
     case = Case.objects.get(code="ABCDE23456")
     assert IdempotencyKey.objects.get(key=key).case == case
     assert case.events.count() == 1 and Case.objects.count() == 2
+    monkeypatch.undo()  # the retry draws a code of its own for the case it rolls back
     assert api.post(reverse("v1:case-list"), body(world), format="json",
                     HTTP_IDEMPOTENCY_KEY=key).json()["pin"] == response.json()["pin"]
 
@@ -296,7 +297,7 @@ def test_a_filing_with_a_key_writes_each_row_once_without_a_savepoint_of_its_own
     assert response.status_code == 201
     writes = [q["sql"].split(" ")[0] + " " + q["sql"].split('"')[1] for q in captured.captured_queries
               if q["sql"].startswith(("INSERT", "UPDATE"))]
-    assert writes == ["INSERT cases_idempotencykey", "INSERT cases_case", "INSERT records_event",
-                      "UPDATE cases_case", "INSERT records_outboxmessage", "UPDATE cases_idempotencykey"]
+    assert writes == ["INSERT cases_case", "INSERT cases_idempotencykey", "INSERT records_event",
+                      "UPDATE cases_case", "INSERT records_outboxmessage"]
     savepoints = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("SAVEPOINT")]
     assert len(savepoints) == 1  # the filing's transaction, inside the test's

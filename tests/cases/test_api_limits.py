@@ -41,6 +41,14 @@ def test_filing_has_its_own_strict_limit_per_address(world, limits):
     assert client_at("198.51.100.2").post(reverse("v1:case-list"), filing(world), format="json").status_code == 201
 
 
+def test_filing_is_not_counted_as_reading(world, limits, monkeypatch):
+    monkeypatch.setitem(SimpleRateThrottle.THROTTLE_RATES, "anon", "1/minute")
+    citizen = client_at("198.51.100.1")
+    statuses = [citizen.post(reverse("v1:case-list"), filing(world), format="json").status_code for _ in range(2)]
+    assert statuses == [201, 201]
+    assert [citizen.get(reverse("v1:case-category-list")).status_code for _ in range(2)] == [200, 429]
+
+
 def test_pin_checks_have_their_own_strict_limit_per_address(world, limits):
     filed = client_at("198.51.100.9").post(reverse("v1:case-list"), filing(world), format="json").json()
     detail = reverse("v1:case-detail", kwargs={"code": filed["code"]})
