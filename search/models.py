@@ -63,6 +63,9 @@ class SearchDocument(models.Model):
     standing = models.FloatField(default=1.0)
     lineage = models.CharField(max_length=80, blank=True, default="", db_index=True)
     length = models.IntegerField(default=0)
+    # The ids of the document's terms (search.backends.database.pack_terms): which of a query's
+    # words each of a thousand candidates holds is read from their rows, not from the postings.
+    terms = models.BinaryField(default=b"", editable=False)
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -95,15 +98,11 @@ class Posting(models.Model):
     # No database constraints: a rebuild writes millions of postings, and deferred foreign-key
     # checks would double its time; the backend deletes postings with their document.
     term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False)
-    document = models.ForeignKey(
-        SearchDocument, on_delete=models.CASCADE, related_name="postings", db_index=False, db_constraint=False
-    )
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="postings", db_constraint=False)
     weight = models.FloatField()
 
     class Meta:
         indexes = [
             # A term's postings, heaviest first: a common term's best documents are its first rows.
             models.Index(fields=["term", "-weight", "document"], name="search_posting_term_impact"),
-            # Whether a document holds a term (coverage), and a document's postings (removal).
-            models.Index(fields=["document", "term"], name="search_posting_doc_term"),
         ]

@@ -248,13 +248,13 @@ def _rows(ids) -> dict[int, Row]:
     return {values[0]: Row(*values) for values in SearchDocument.objects.filter(pk__any=ids).values_list(*ROW_FIELDS)}
 
 
-def _coverage(backend, query: Query, ids: list[int], scans) -> tuple[dict[int, float], list[float]]:
+def _coverage(backend, query: Query, ids: list[int]) -> tuple[dict[int, float], list[float]]:
     """The weighted share of the query's concepts each document holds, and the concepts'
     weights: a concept held by few of the candidates counts more than one most of them hold
     (ทำ, คน), by the square root of its idf among the candidates (no extra query)."""
     if not query.concepts:
         return {}, []
-    holds = backend.concepts_held(ids, [concept.ways for concept in query.concepts], scans)
+    holds = backend.concepts_held(ids, [concept.ways for concept in query.concepts])
     n = len(ids)
     weights = []
     for index, concept in enumerate(query.concepts):
@@ -355,10 +355,10 @@ def _standing(row: Row, query: Query) -> float:
     return row.standing
 
 
-def _rank(backend, query: Query, scored: dict[int, float], rows: dict[int, Row], language: str, scans) -> tuple[list[Hit], bool]:
+def _rank(backend, query: Query, scored: dict[int, float], rows: dict[int, Row], language: str) -> tuple[list[Hit], bool]:
     """Hits in order, and whether they are partial matches only."""
     best = sorted(scored, key=lambda doc_id: -scored[doc_id])[:COVERAGE_DEPTH]
-    coverage, weights = _coverage(backend, query, best, scans)
+    coverage, weights = _coverage(backend, query, best)
     normalised_query = normalise(query.text).strip("\"“” ")
     hits = []
     for doc_id, row in rows.items():
@@ -443,10 +443,10 @@ def search(
         return Outcome(query=query, hits=[])
     backend = get_backend()
     try:
-        scans = [backend.candidates(query.terms, limit=CANDIDATES)]
+        scored = dict(backend.candidates(query.terms, limit=CANDIDATES))
+        narrowed = scored
         if key or year:
-            scans.append(backend.candidates(query.terms, limit=CANDIDATES, key=key, year=year))
-        scored, narrowed = scans[0].scores, scans[-1].scores
+            narrowed = dict(backend.candidates(query.terms, limit=CANDIDATES, key=key, year=year))
     except Exception:  # noqa: BLE001 - a search cluster that is down must not give a 500
         logger.exception("search: the backend failed")
         query.problem = "unavailable"
@@ -463,7 +463,7 @@ def search(
         ids = set(with_phrases.values_list("pk", flat=True))
     rows = _rows(ids) if ids else {}
     every = {**scored, **narrowed}
-    hits, partial = _rank(backend, query, every, rows, language, scans)
+    hits, partial = _rank(backend, query, every, rows, language)
     hits = _one_per_group(hits, language)
     if query.number and not query.years:
         hits = _group_versions(hits)

@@ -124,14 +124,15 @@ class ChandraQueryCompiler(BaseSearchQueryCompiler):
         if not parsed.ok:
             return []
         backend = get_backend()
-        scan = backend.candidates(parsed.terms, limit=RESULTS_CAP, public=False, content_types=content_type_ids(self.queryset.model))
-        scored = scan.scores
+        scored = dict(
+            backend.candidates(parsed.terms, limit=RESULTS_CAP, public=False, content_types=content_type_ids(self.queryset.model))
+        )
         if not scored:
             return []
         # A document matches when it holds a word of the query (or, with "and", every word) as
         # a word, as all the bigrams of a word inside a compound, or as an expansion; sharing a
         # stray bigram is no match.
-        held = backend.concepts_held(list(scored), [concept.ways for concept in parsed.concepts], [scan])
+        held = backend.concepts_held(list(scored), [concept.ways for concept in parsed.concepts])
         demand = all if operator == "and" else any
         scored = {doc_id: score for doc_id, score in scored.items() if demand(held.get(doc_id, ()))}
         to_python = self.queryset.model._meta.pk.to_python

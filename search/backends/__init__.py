@@ -2,19 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from .. import conf
-
-
-@dataclass
-class Scan:
-    """A backend's best documents for a query's terms, and what reading them told: the
-    terms whose postings were read whole, and which of those each document holds."""
-
-    scores: dict[int, float]  # document id -> score, best first
-    read_whole: frozenset[str] = frozenset()
-    held: dict[int, frozenset[str]] = field(default_factory=dict)
 
 _backends: dict[str, object] = {}
 

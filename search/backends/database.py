@@ -12,13 +12,11 @@ import math
 from collections import Counter, defaultdict
 
 from django.db import connection, transaction
-from django.db.models import Avg, Count, F, OuterRef, Subquery, Value
+from django.db.models import Avg, BinaryField, BooleanField, Count, F, Func, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from ..analysis import analyse_with_words, fold, normalise
-from ..lookups import int_array
 from ..models import Posting, SearchDocument, Term
-from . import Scan
 
 K1 = 1.2
 B = 0.75
@@ -31,17 +29,36 @@ NUMBER_BOOST = 1
 # candidates. Small indexes rarely reach it; a 100,000-document index does for common words.
 POSTING_BUDGET = 20_000
 KEEP_AT_LEAST = 3
-# The candidates' scan tells which of the terms it read whole each document holds, for up to
-# this many terms (a bit each in a bigint).
-SCAN_BITS = 62
 CHUNK = 900  # below SQLite's bound on query parameters
-# Coverage asks which of a query's concepts each candidate holds: a term held by more than
-# PROBE_RATIO times as many documents as it is asked about is probed document by document
-# in the (document, term) index rather than read whole.
-PROBE_RATIO = 4
-# Documents still undecided about a concept are asked about its terms one at a time, rarest
-# first; when no more than this many are left, about all of them at once (one round).
-FEW_PENDING = 100
+
+
+def pack_terms(term_ids) -> bytes:
+    """A document's term ids as it keeps them (``SearchDocument.terms``): four bytes each, seven
+    bits of the id in each, the first byte's high bit set. A term's four bytes can then only be
+    found where a term starts, so "does this document hold the term" is a substring test the
+    database runs (:class:`HoldsTerm`)."""
+    packed = bytearray()
+    for term_id in sorted(term_ids):
+        if term_id >= 1 << 28:
+            raise ValueError(f"term id {term_id} does not fit in 28 bits")
+        packed += bytes((0x80 | term_id >> 21, term_id >> 14 & 0x7F, term_id >> 7 & 0x7F, term_id & 0x7F))
+    return bytes(packed)
+
+
+class HoldsTerm(Func):
+    """Whether a document's packed terms hold a packed term (see :func:`pack_terms`)."""
+
+    output_field = BooleanField()
+    arity = 2
+    template = "(INSTR(%(expressions)s) > 0)"
+
+    def __init__(self, terms, term_id: int):
+        super().__init__(terms, Value(pack_terms([term_id]), output_field=BinaryField()))
+
+    def as_postgresql(self, compiler, connection, **extra):
+        swapped = self.copy()
+        swapped.set_source_expressions(self.get_source_expressions()[::-1])
+        return Func.as_sql(swapped, compiler, connection, template="(POSITION(%(expressions)s) > 0)", arg_joiner=" IN ", **extra)
 
 
 def _chunks(items, size=CHUNK):
@@ -122,13 +139,15 @@ class DatabaseBackend:
                 n = existing["n"] or 0
                 avg_length = ((existing["avg"] or 0) * n + batch_avg * len(analysed)) / (n + len(analysed))
             avg_length = max(avg_length, 1.0)
-            rows = self.write_rows(docs, [length for _, _, length in analysed])
             all_terms: set[str] = set()
             all_words: set[str] = set()
             for counts, whole, _ in analysed:
                 all_terms.update(counts)
                 all_words.update(whole)
             term_ids = self._term_map(all_terms, all_words & all_terms)
+            rows = self.write_rows(
+                docs, [length for _, _, length in analysed], [pack_terms(term_ids[text] for text in counts) for counts, _, _ in analysed]
+            )
             postings = []
             df_increments: Counter = Counter()
             for row, (counts, _, length) in zip(rows, analysed):
@@ -143,9 +162,10 @@ class DatabaseBackend:
         return len(rows)
 
     @staticmethod
-    def write_rows(docs, lengths=None) -> list[SearchDocument]:
+    def write_rows(docs, lengths=None, terms=None) -> list[SearchDocument]:
         """Create the document rows (whatever the backend, documents live in the database)."""
         lengths = lengths or [0] * len(docs)
+        terms = terms or [b""] * len(docs)
         rows = [
             SearchDocument(
                 key=doc.key,
@@ -166,8 +186,9 @@ class DatabaseBackend:
                 body=doc.body,
                 body_norm=normalise(doc.body),
                 length=length,
+                terms=packed,
             )
-            for doc, length in zip(docs, lengths)
+            for doc, length, packed in zip(docs, lengths, terms)
         ]
         SearchDocument.objects.bulk_create(rows, batch_size=500)
         return rows
@@ -257,15 +278,15 @@ class DatabaseBackend:
     def candidates(
         self, query_terms: Counter, *, limit: int = 1000, key: str | None = None, year: int | None = None,
         public: bool = True, content_types: list[int] | None = None,
-    ) -> Scan:
-        """The best ``limit`` documents for weighted query terms, scored by the sum over the
-        terms of ``query weight × idf × posting weight``. ``key``,
+    ) -> list[tuple[int, float]]:
+        """The best ``limit`` documents for weighted query terms, as (document id, score):
+        the sum over the terms of ``query weight × idf × posting weight``. ``key``,
         ``year`` and ``content_types`` narrow the documents in the same query, so a filter
         never empties a page that the unfiltered candidates would have crowded out;
         ``public`` leaves out what the public does not see (Wagtail's admin search does not)."""
         stats = self.term_stats(query_terms)
         if not stats:
-            return Scan(scores={})
+            return []
         n = max(self.document_count(), 1)
         # Rarest first, each read whole while the posting budget lasts; past it the commoner
         # terms are left out (their idf adds least; coverage still sees them), except that the
@@ -274,26 +295,20 @@ class DatabaseBackend:
         # finds its best documents without reading all of its postings.
         chosen = []
         budget = POSTING_BUDGET
-        # A bit of the scan's answer for each term: which of them each document holds.
-        bits: dict[int, str] = {}
         for text, (term_id, df) in sorted(stats.items(), key=lambda item: item[1][1]):
             whole = df <= budget
             if not whole and len(chosen) >= KEEP_AT_LEAST:
                 break
             cap = None if whole else min(df, limit)  # no LIMIT: whole, even if df lags a write
             budget -= df if whole else cap
-            bit = 0
-            if len(bits) < SCAN_BITS:
-                bit = 1 << len(bits)
-                bits[bit] = text
             idf = math.log(1.0 + (n - df + 0.5) / (df + 0.5))
-            chosen.append((term_id, float(query_terms[text]) * idf, cap, bit))
+            chosen.append((term_id, float(query_terms[text]) * idf, cap))
         if connection.vendor == "sqlite":
-            chosen = chosen[: CHUNK // 5]  # five parameters a term, within SQLite's bound
-        # The terms' weights (query weight × idf), caps and bits go in as a tiny VALUES table;
-        # each term's postings are read heaviest first from the (term, weight, document) index.
-        cast = "CAST(%s AS bigint), CAST(%s AS double precision), CAST(%s AS bigint), CAST(%s AS bigint)"
-        values = ", ".join([f"({cast if connection.vendor == 'postgresql' else '%s, %s, %s, %s'})"] * len(chosen))
+            chosen = chosen[: CHUNK // 4]  # four parameters a term, within SQLite's bound
+        # The terms' weights (query weight × idf) and caps go in as a tiny VALUES table; each
+        # term's postings are read heaviest first from the (term, weight, document) index.
+        cast = "CAST(%s AS bigint), CAST(%s AS double precision), CAST(%s AS bigint)"
+        values = ", ".join([f"({cast if connection.vendor == 'postgresql' else '%s, %s, %s'})"] * len(chosen))
         params = [value for row in chosen for value in row]
         posting = connection.ops.quote_name(Posting._meta.db_table)
         narrowing, narrowing_params = "", []
@@ -329,116 +344,40 @@ class DatabaseBackend:
             )
         params.extend(narrowing_params)
         sql = (
-            f"WITH q(term_id, idf, cap, bit) AS (VALUES {values}) "
-            f"SELECT p.document_id, SUM(p.weight * q.idf) AS score, SUM(q.bit) FROM {postings} "
+            f"WITH q(term_id, idf, cap) AS (VALUES {values}) "
+            f"SELECT p.document_id, SUM(p.weight * q.idf) AS score FROM {postings} "
             "GROUP BY p.document_id ORDER BY score DESC, p.document_id DESC LIMIT %s"
         )
         params.append(limit)
-        with transaction.atomic(), connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                # Summing the postings is one hash aggregate over tens of thousands of
-                # rows: give it the memory to stay off the disk.
-                cursor.execute("SET LOCAL work_mem = '64MB'")
+        with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
-        # A term is posted once per document, so the sum of its bits is their union.
-        read_whole = frozenset(bits[bit] for _, _, cap, bit in chosen if bit and cap is None)
-        decoded: dict[int, frozenset[str]] = {}
-        for mask in {int(mask) for _, _, mask in rows}:
-            decoded[mask] = frozenset(text for bit, text in bits.items() if mask & bit)
-        return Scan(
-            scores={doc_id: float(score) for doc_id, score, _ in rows},
-            read_whole=read_whole,
-            held={doc_id: decoded[int(mask)] for doc_id, _, mask in rows},
-        )
+        return [(doc_id, float(score)) for doc_id, score in rows]
 
-    def concepts_held(self, doc_ids, concepts, scans=()) -> dict[int, tuple[bool, ...]]:
+    def concepts_held(self, doc_ids, concepts) -> dict[int, tuple[bool, ...]]:
         """Whether each document holds each concept. A concept is a list of ways, a way a
         set of terms that must all be held (a word; all the bigrams of a word inside a
-        compound; an abbreviation's expansion). Terms are looked up rarest first, and only
-        where they still decide something: a document that holds the word is not asked about
-        its bigrams, and a way stops at its first missing term. What ``scans`` (from
-        :meth:`candidates`) read whole is not asked again."""
+        compound; an abbreviation's expansion). Read from each document's own list of its
+        terms (one row each, tested in the database), not from the postings: a thousand
+        candidates asked about the dozen bigrams of a long word would be twelve thousand
+        look-ups there."""
         doc_ids = list(doc_ids)
         if not doc_ids or not concepts:
             return {}
         stats = self.term_stats({term for ways in concepts for way in ways for term in way})
         # Ways with a term the index does not hold are held by no document.
-        concepts = [[way for way in ways if all(term in stats for term in way)] for ways in concepts]
-        held: dict[int, set[str]] = {doc_id: set() for doc_id in doc_ids}
-        missing: dict[int, set[str]] = {doc_id: set() for doc_id in doc_ids}
-        for scan in scans:
-            for doc_id in held.keys() & scan.held.keys():
-                held[doc_id] |= scan.held[doc_id]
-                missing[doc_id] |= scan.read_whole - scan.held[doc_id]
-        answer: dict[int, list[bool | None]] = {doc_id: [None] * len(concepts) for doc_id in doc_ids}
-        undecided = set(doc_ids)
-        while True:
-            pending = []  # (document, the unknown terms of its concept's first open way)
-            for doc_id in list(undecided):
-                flags, doc_held, doc_missing = answer[doc_id], held[doc_id], missing[doc_id]
-                for index, ways in enumerate(concepts):
-                    if flags[index] is not None:
-                        continue
-                    if any(way <= doc_held for way in ways):
-                        flags[index] = True
-                        continue
-                    open_ways = [way for way in ways if not way & doc_missing]
-                    if open_ways:
-                        pending.append((doc_id, open_ways[0] - doc_held))
-                    else:
-                        flags[index] = False
-                if None not in flags:
-                    undecided.discard(doc_id)
-            if not pending:
-                break
-            # One way at a time, in the concept's order (the word before its bigrams), its
-            # rarest unknown term first; for the last few documents all their terms at once.
-            asked: dict[str, set[int]] = defaultdict(set)
-            few = len({doc_id for doc_id, _ in pending}) <= FEW_PENDING
-            for doc_id, unknown in pending:
-                for term in unknown if few else [min(unknown, key=lambda term: stats[term][1])]:
-                    asked[term].add(doc_id)
-            found = self._held_pairs(asked, stats)
-            for text, docs in asked.items():
-                for doc_id in docs:
-                    (held if doc_id in found[text] else missing)[doc_id].add(text)
-        return {doc_id: tuple(flags) for doc_id, flags in answer.items()}
-
-    @staticmethod
-    def _held_pairs(asked: dict[str, set[int]], stats: dict[str, tuple[int, int]]) -> dict[str, set[int]]:
-        """{term: the documents among those asked about that hold it}. On PostgreSQL a term
-        held by many more documents than asked about is probed document by document in the
-        (document, term) index; the others' postings are read among the documents asked."""
-        found: dict[str, set[int]] = defaultdict(set)
-        if connection.vendor != "postgresql":
-            for text, docs in asked.items():
-                for chunk in _chunks(docs, CHUNK - 1):
-                    found[text].update(
-                        Posting.objects.filter(term_id=stats[text][0], document__any=chunk).values_list("document_id", flat=True)
-                    )
-            return found
-        text_of = {stats[text][0]: text for text in asked}
-        scan = [text for text, docs in asked.items() if stats[text][1] <= PROBE_RATIO * len(docs)]
-        pairs = [(doc_id, stats[text][0]) for text, docs in asked.items() if text not in scan for doc_id in docs]
-        posting = connection.ops.quote_name(Posting._meta.db_table)
-        with connection.cursor() as cursor:
-            if scan:
-                cursor.execute(
-                    f"SELECT document_id, term_id FROM {posting} WHERE term_id = ANY(%s::bigint[]) AND document_id = ANY(%s::bigint[])",
-                    [int_array(stats[text][0] for text in scan), int_array(sorted(set().union(*(asked[text] for text in scan))))],
-                )
-                for doc_id, term_id in cursor.fetchall():
-                    found[text_of[term_id]].add(doc_id)
-            if pairs:
-                cursor.execute(
-                    f"SELECT x.d, x.t FROM unnest(%s::bigint[], %s::bigint[]) AS x(d, t) "
-                    f"WHERE EXISTS (SELECT 1 FROM {posting} p WHERE p.term_id = x.t AND p.document_id = x.d)",
-                    [int_array(doc_id for doc_id, _ in pairs), int_array(term_id for _, term_id in pairs)],
-                )
-                for doc_id, term_id in cursor.fetchall():
-                    found[text_of[term_id]].add(doc_id)
-        return found
+        concepts = [[frozenset(stats[term][0] for term in way) for way in ways if all(term in stats for term in way)] for ways in concepts]
+        asked = sorted({term_id for ways in concepts for way in ways for term_id in way})
+        tests = {f"holds_{term_id}": HoldsTerm("terms", term_id) for term_id in asked}
+        held = {}
+        # One query on PostgreSQL (the ids are one parameter), SQLite's bound on parameters else.
+        size = len(doc_ids) if connection.vendor == "postgresql" else max(100, CHUNK - len(asked))
+        for chunk in _chunks(doc_ids, size):
+            rows = SearchDocument.objects.filter(pk__any=chunk).annotate(**tests).values_list("pk", *tests)
+            for doc_id, *flags in rows:
+                found = {term_id for term_id, flag in zip(asked, flags) if flag}
+                held[doc_id] = tuple(any(way <= found for way in ways) for ways in concepts)
+        return held
 
     def vocabulary(self) -> list[str]:
         return list(Term.objects.filter(is_word=True, df__gt=0).values_list("text", flat=True))

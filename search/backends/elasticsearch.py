@@ -20,7 +20,6 @@ from collections import Counter
 
 from .. import conf
 from ..models import SearchDocument
-from . import Scan
 from .database import TITLE_BOOST, document_terms
 
 MAPPING = {
@@ -128,9 +127,9 @@ class ElasticsearchBackend:
     def candidates(
         self, query_terms: Counter, *, limit: int = 1000, key: str | None = None, year: int | None = None,
         public: bool = True, content_types: list[int] | None = None,
-    ) -> Scan:
+    ) -> list[tuple[int, float]]:
         if not query_terms:
-            return Scan(scores={})
+            return []
         self.ensure_index()
         should = [
             {"term": {"terms": {"value": term, "boost": float(weight)}}} for term, weight in query_terms.items()
@@ -145,9 +144,9 @@ class ElasticsearchBackend:
         query = {"bool": {"should": should, "minimum_should_match": 1, "filter": narrowing}}
         body = {"size": limit, "_source": False, "query": query}
         result = self.request("POST", f"/{self.index_name}/_search", body)
-        return Scan(scores={int(hit["_id"]): float(hit["_score"]) for hit in result.get("hits", {}).get("hits", [])})
+        return [(int(hit["_id"]), float(hit["_score"])) for hit in result.get("hits", {}).get("hits", [])]
 
-    def concepts_held(self, doc_ids, concepts, scans=()) -> dict[int, tuple[bool, ...]]:
+    def concepts_held(self, doc_ids, concepts) -> dict[int, tuple[bool, ...]]:
         """Whether each document holds each concept: ranking treats every document as holding
         all of them (the cluster's own BM25 already rewards the ones that do)."""
         return {doc_id: (True,) * len(concepts) for doc_id in doc_ids}
