@@ -37,7 +37,7 @@ from django.utils.translation import gettext as _
 
 from . import conf, registry
 from .analysis import BE_OFFSET, NUMBER_WORD, THAI_CHAR, dictionary, normalise, words
-from .backends import get_backend
+from .backends import ConceptTests, get_backend
 from .highlight import highlight, snippet
 from .models import SearchDocument
 from .query import Query, parse
@@ -89,6 +89,8 @@ class Row:
     in_force: bool
     lineage: str
     standing: float
+    # Whether it holds each of the query's concepts (read with the row, see _rows).
+    holds: tuple[bool, ...] = ()
 
 
 @dataclass
@@ -244,17 +246,26 @@ def suggest(query: Query) -> str:
     return " ".join(out) if changed else ""
 
 
-def _rows(ids) -> dict[int, Row]:
-    return {values[0]: Row(*values) for values in SearchDocument.objects.filter(pk__any=ids).values_list(*ROW_FIELDS)}
+def _rows(ids, tests: ConceptTests) -> dict[int, Row]:
+    """The documents' rows, with which of the query's concepts each holds (in the same query)."""
+    documents = SearchDocument.objects.filter(pk__any=ids).annotate(**tests.annotations)
+    width = len(ROW_FIELDS)
+    return {
+        values[0]: Row(*values[:width], holds=tests.held(values[width:]))
+        for values in documents.values_list(*ROW_FIELDS, *tests.annotations)
+    }
 
 
-def _coverage(backend, query: Query, ids: list[int]) -> tuple[dict[int, float], list[float]]:
+def _coverage(backend, query: Query, ids: list[int], rows: dict[int, Row]) -> tuple[dict[int, float], list[float]]:
     """The weighted share of the query's concepts each document holds, and the concepts'
     weights: a concept held by few of the candidates counts more than one most of them hold
-    (ทำ, คน), by the square root of its idf among the candidates (no extra query)."""
+    (ทำ, คน), by the square root of its idf among the candidates (no extra query unless a
+    phrase left candidates out of the rows)."""
     if not query.concepts:
         return {}, []
-    holds = backend.concepts_held(ids, [concept.ways for concept in query.concepts])
+    holds = {doc_id: rows[doc_id].holds for doc_id in ids if doc_id in rows}
+    if len(holds) < len(ids):
+        holds.update(backend.concepts_held([doc_id for doc_id in ids if doc_id not in holds], [concept.ways for concept in query.concepts]))
     n = len(ids)
     weights = []
     for index, concept in enumerate(query.concepts):
@@ -358,7 +369,7 @@ def _standing(row: Row, query: Query) -> float:
 def _rank(backend, query: Query, scored: dict[int, float], rows: dict[int, Row], language: str) -> tuple[list[Hit], bool]:
     """Hits in order, and whether they are partial matches only."""
     best = sorted(scored, key=lambda doc_id: -scored[doc_id])[:COVERAGE_DEPTH]
-    coverage, weights = _coverage(backend, query, best)
+    coverage, weights = _coverage(backend, query, best, rows)
     normalised_query = normalise(query.text).strip("\"“” ")
     hits = []
     for doc_id, row in rows.items():
@@ -461,7 +472,7 @@ def search(
         for phrase in query.phrases:
             with_phrases = with_phrases.filter(Q(body_norm__contains=phrase) | Q(title_norm__contains=phrase))
         ids = set(with_phrases.values_list("pk", flat=True))
-    rows = _rows(ids) if ids else {}
+    rows = _rows(ids, backend.concept_tests([concept.ways for concept in query.concepts])) if ids else {}
     every = {**scored, **narrowed}
     hits, partial = _rank(backend, query, every, rows, language)
     hits = _one_per_group(hits, language)

@@ -2,7 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from .. import conf
+
+
+@dataclass
+class ConceptTests:
+    """Annotations for a query on ``SearchDocument`` that tell which of a search's concepts
+    each row holds, one a concept; none when the backend cannot tell (every concept held)."""
+
+    annotations: dict = field(default_factory=dict)
+    concepts: int = 0
+
+    def held(self, flags) -> tuple[bool, ...]:
+        """Whether the row of these annotations' ``flags`` holds each concept."""
+        if not self.annotations:
+            return (True,) * self.concepts
+        return tuple(bool(flag) for flag in flags)
+
 
 _backends: dict[str, object] = {}
 

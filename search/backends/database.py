@@ -17,6 +17,7 @@ from django.db.models.functions import Coalesce
 
 from ..analysis import analyse_with_words, fold, normalise
 from ..models import Posting, SearchDocument, Term
+from . import ConceptTests
 
 K1 = 1.2
 B = 0.75
@@ -59,6 +60,29 @@ class HoldsTerm(Func):
         swapped = self.copy()
         swapped.set_source_expressions(self.get_source_expressions()[::-1])
         return Func.as_sql(swapped, compiler, connection, template="(POSITION(%(expressions)s) > 0)", arg_joiner=" IN ", **extra)
+
+
+class HoldsConcept(Func):
+    """Whether a document holds any of the ways (lists of term ids, each all to be held):
+    ``(a AND b) OR (c)``, which the database stops evaluating as soon as it knows."""
+
+    output_field = BooleanField()
+
+    def __init__(self, ways: list[list[int]]):
+        self.sizes = [len(way) for way in ways]
+        super().__init__(*[HoldsTerm("terms", term_id) for way in ways for term_id in way])
+
+    def as_sql(self, compiler, connection, **extra):
+        tests = iter(self.get_source_expressions())
+        params, ways = [], []
+        for size in self.sizes:
+            terms = []
+            for _ in range(size):
+                test_sql, test_params = compiler.compile(next(tests))
+                terms.append(test_sql)
+                params.extend(test_params)
+            ways.append("(" + " AND ".join(terms) + ")")
+        return ("(" + " OR ".join(ways) + ")" if ways else "(1 = 0)"), params
 
 
 def _chunks(items, size=CHUNK):
@@ -354,29 +378,34 @@ class DatabaseBackend:
             rows = cursor.fetchall()
         return [(doc_id, float(score)) for doc_id, score in rows]
 
+    def concept_tests(self, concepts) -> ConceptTests:
+        """Which of the ``concepts`` (each a list of ways, a way a set of terms that must all
+        be held: a word; all the bigrams of a word inside a compound; an abbreviation's
+        expansion) a document holds, read from its own list of its terms in the same query
+        as its row (:class:`HoldsConcept`), not from the postings: a thousand candidates
+        asked about the dozen bigrams of a long word would be twelve thousand look-ups there."""
+        stats = self.term_stats({term for ways in concepts for way in ways for term in way})
+        # Ways with a term the index does not hold are held by no document; a way's terms
+        # are tested rarest first, so a document stops at the first it lacks.
+        annotations = {}
+        for index, ways in enumerate(concepts):
+            usable = [sorted((stats[term] for term in way), key=lambda stat: stat[1]) for way in ways if all(term in stats for term in way)]
+            annotations[f"concept_{index}"] = HoldsConcept([[term_id for term_id, _ in way] for way in usable])
+        return ConceptTests(annotations=annotations, concepts=len(concepts))
+
     def concepts_held(self, doc_ids, concepts) -> dict[int, tuple[bool, ...]]:
-        """Whether each document holds each concept. A concept is a list of ways, a way a
-        set of terms that must all be held (a word; all the bigrams of a word inside a
-        compound; an abbreviation's expansion). Read from each document's own list of its
-        terms (one row each, tested in the database), not from the postings: a thousand
-        candidates asked about the dozen bigrams of a long word would be twelve thousand
-        look-ups there."""
+        """Whether each document holds each concept (see :meth:`concept_tests`)."""
         doc_ids = list(doc_ids)
         if not doc_ids or not concepts:
             return {}
-        stats = self.term_stats({term for ways in concepts for way in ways for term in way})
-        # Ways with a term the index does not hold are held by no document.
-        concepts = [[frozenset(stats[term][0] for term in way) for way in ways if all(term in stats for term in way)] for ways in concepts]
-        asked = sorted({term_id for ways in concepts for way in ways for term_id in way})
-        tests = {f"holds_{term_id}": HoldsTerm("terms", term_id) for term_id in asked}
+        tests = self.concept_tests(concepts)
         held = {}
         # One query on PostgreSQL (the ids are one parameter), SQLite's bound on parameters else.
-        size = len(doc_ids) if connection.vendor == "postgresql" else max(100, CHUNK - len(asked))
+        size = len(doc_ids) if connection.vendor == "postgresql" else CHUNK // 2
         for chunk in _chunks(doc_ids, size):
-            rows = SearchDocument.objects.filter(pk__any=chunk).annotate(**tests).values_list("pk", *tests)
+            rows = SearchDocument.objects.filter(pk__any=chunk).annotate(**tests.annotations).values_list("pk", *tests.annotations)
             for doc_id, *flags in rows:
-                found = {term_id for term_id, flag in zip(asked, flags) if flag}
-                held[doc_id] = tuple(any(way <= found for way in ways) for ways in concepts)
+                held[doc_id] = tests.held(flags)
         return held
 
     def vocabulary(self) -> list[str]:

@@ -20,6 +20,7 @@ from collections import Counter
 
 from .. import conf
 from ..models import SearchDocument
+from . import ConceptTests
 from .database import TITLE_BOOST, document_terms
 
 MAPPING = {
@@ -146,9 +147,12 @@ class ElasticsearchBackend:
         result = self.request("POST", f"/{self.index_name}/_search", body)
         return [(int(hit["_id"]), float(hit["_score"])) for hit in result.get("hits", {}).get("hits", [])]
 
+    def concept_tests(self, concepts) -> ConceptTests:
+        """Ranking treats every document as holding every concept (the cluster's own BM25
+        already rewards the ones that do): no annotations, every concept held."""
+        return ConceptTests(concepts=len(concepts))
+
     def concepts_held(self, doc_ids, concepts) -> dict[int, tuple[bool, ...]]:
-        """Whether each document holds each concept: ranking treats every document as holding
-        all of them (the cluster's own BM25 already rewards the ones that do)."""
         return {doc_id: (True,) * len(concepts) for doc_id in doc_ids}
 
     def vocabulary(self) -> list[str]:
