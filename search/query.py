@@ -57,8 +57,10 @@ EXPANSION_WEIGHT = 1.0
 COUNTING = frozenset({"กี่"})
 MEASURING = frozenset({"เท่าไร", "เท่าไหร่"})
 
-# A query of more words than this is a pasted text.
+# A query of more words than this is a pasted text. Its many words already say what it is
+# about: the bigrams that find a word inside a compound weigh less in it.
 PASTED_WORDS = 24
+PASTED_BIGRAM_WEIGHT = 0.4
 # A term said n times in the query weighs n·(k3 + 1) / (n + k3) times its weight (BM25's
 # query-term saturation): a pasted text's recurring words count more, never without bound.
 QUERY_K3 = 5.0
@@ -289,7 +291,7 @@ def parse(raw: str | None) -> Query:
     for content_run in content:
         for gram in _bigram_terms(content_run):
             said[gram] += 1
-            weight_of[gram] = BIGRAM_WEIGHT
+            weight_of[gram] = PASTED_BIGRAM_WEIGHT if query.pasted else BIGRAM_WEIGHT
     for term, times in said.items():
         query.terms[term] += weight_of[term] * _saturated(times)
     for numeric in number_terms(typed):
