@@ -11,6 +11,8 @@ query is read as a bag of weighted terms rather than words that must all match:
 * question words and particles (กี่, ไหม, อย่างไร, …) stay in the query at a
   small weight: nothing is deleted, so a legal word that happens to be a
   particle elsewhere (ได้, ต้อง) still counts, at its idf;
+* a term said several times (in a pasted text) weighs more, with BM25's
+  saturation of query-term frequency (``QUERY_K3``);
 * numbers count alike in Thai words, Thai digits and Arabic digits
   (the analyser turns ``สี่สิบ`` into ``40`` on both sides);
 * a question for a quantity (``กี่คน``, ``อายุเท่าไร``) keeps what it counts (``คน``) or
@@ -56,8 +58,13 @@ EXPANSION_WEIGHT = 1.0
 COUNTING = frozenset({"กี่"})
 MEASURING = frozenset({"เท่าไร", "เท่าไหร่"})
 
-# A query of more words than this is a pasted text.
+# A query of more words than this is a pasted text. Its many words already say what it is
+# about: the bigrams that find a word inside a compound weigh less in it.
 PASTED_WORDS = 24
+PASTED_BIGRAM_WEIGHT = 0.4
+# A term said n times in the query weighs n·(k3 + 1) / (n + k3) times its weight (BM25's
+# query-term saturation): a pasted text's recurring words count more, never without bound.
+QUERY_K3 = 5.0
 
 # Question words and particles of everyday Thai: weighted down, never deleted.
 PARTICLES = frozenset(
@@ -118,6 +125,10 @@ class Query:
 
 def is_particle(word: str) -> bool:
     return word in PARTICLES
+
+
+def _saturated(times: int) -> float:
+    return times * (QUERY_K3 + 1) / (times + QUERY_K3)
 
 
 def _bigram_terms(run_words: list[str]) -> list[str]:
@@ -248,21 +259,28 @@ def parse(raw: str | None) -> Query:
 
     content: list[list[str]] = []
     run: list[str] = []
-    for word in typed:
+    said: Counter = Counter()  # how often the query says each term, and its weight
+    weight_of: dict[str, float] = {}
+    seen: set[str] = set()
+    for word in words(text):
         folded = fold(word)
         if folded in expanded_keys or word in expanded_full:
             continue  # weighed as its expansion below
         if is_particle(word):
             query.question = True
-            query.terms[folded] += PARTICLE_WEIGHT
+            said[folded] += 1
+            weight_of[folded] = PARTICLE_WEIGHT
             if run:
                 content.append(run)
                 run = []
             continue
         run.append(folded)
-        query.terms[folded] += WORD_WEIGHT
-        for variant in year_variants(word):
-            query.terms[variant] += WORD_WEIGHT
+        for term in (folded, *year_variants(word)):
+            said[term] += 1
+            weight_of[term] = WORD_WEIGHT
+        if folded in seen:
+            continue
+        seen.add(folded)
         ways = [frozenset({folded, *year_variants(word)})] if year_variants(word) else [frozenset({folded})]
         grams = bigrams(folded)
         if grams:
@@ -270,11 +288,14 @@ def parse(raw: str | None) -> Query:
         query.concepts.append(Concept(word=word, ways=ways, texts=(word, *year_variants(word))))
     if run:
         content.append(run)
-    for numeric in number_terms(typed):
-        query.terms[numeric] += WORD_WEIGHT
     for content_run in content:
         for gram in _bigram_terms(content_run):
-            query.terms[gram] += BIGRAM_WEIGHT
+            said[gram] += 1
+            weight_of[gram] = PASTED_BIGRAM_WEIGHT if query.pasted else BIGRAM_WEIGHT
+    for term, times in said.items():
+        query.terms[term] += weight_of[term] * _saturated(times)
+    for numeric in number_terms(typed):
+        query.terms[numeric] += WORD_WEIGHT
     for key, full, sequence in expansions:
         _add_expansion(query, key, full, sequence)
     for year in query.years:

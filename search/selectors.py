@@ -13,7 +13,9 @@ Ranking, in order:
      the query names) and less for what it replaced. The best 30 are then reordered
      among themselves by proximity: their score times the share of the concepts
      found within 100 characters of each other (not for a pasted text), doubled
-     when a question for a number (กี่คน, อายุเท่าไร) finds one stated near them.
+     when a question for a number (กี่คน, อายุเท่าไร) finds one stated near them;
+     one of them that quotes a shorter one (a publication or a page holding sections
+     of the law) then ranks just below the text it quotes.
 A query with few words shows only the documents that hold all of them, when
 there are any; when none holds every word, the best partial matches come with
 a notice — never an empty page when some words matched. Earlier versions of a
@@ -59,6 +61,12 @@ PROXIMITY_WINDOW = 100
 # QUANTITY_FACTOR; a measured word's number is looked for within MEASURE_REACH characters of it.
 QUANTITY_FACTOR = 2.0
 MEASURE_REACH = 40
+# A copy below its source: among the best candidates, a text that holds QUOTED_SHARE of
+# QUOTE_PIECES pieces of QUOTE_CHUNK characters spread over a shorter one's text (spaces aside)
+# quotes it (a publication or a page holding sections of the law) and ranks just below it.
+QUOTE_CHUNK = 20
+QUOTE_PIECES = 10
+QUOTED_SHARE = 0.7
 # A document's score is multiplied by its standing (see search.registry), or by OTHER_YEAR
 # when the query names a year and the document is of another one.
 OTHER_YEAR = 0.5
@@ -355,6 +363,41 @@ def _proximity(query: Query, hits: list[Hit], weights: list[float]) -> None:
             hit.score *= max(_window_share(places, weights), 0.05)
         if quantity is not None and _states_quantity(text, quantity, places, query):
             hit.score *= QUANTITY_FACTOR
+    _below_sources(ranked, bodies, query)
+
+
+def _quotes(source: str, copy: str) -> bool:
+    """Whether ``copy`` holds QUOTED_SHARE of the pieces of ``source`` (a quotation survives a
+    PDF's broken words: most of its pieces are intact)."""
+    starts = range(0, len(source) - QUOTE_CHUNK + 1, QUOTE_CHUNK)
+    step = max(1, len(starts) // QUOTE_PIECES)
+    pieces = [source[start : start + QUOTE_CHUNK] for start in starts[::step]]
+    allowed = len(pieces) - math.ceil(QUOTED_SHARE * len(pieces))
+    missing = 0
+    for piece in pieces:
+        if piece not in copy:
+            missing += 1
+            if missing > allowed:
+                return False
+    return bool(pieces)
+
+
+def _below_sources(ranked: list[Hit], bodies: dict[int, str], query: Query) -> None:
+    """A hit that quotes a shorter one among the best, of no lesser standing (not an earlier
+    version of a section), ranks just below it: the source answers, the copy repeats it."""
+    compact = {hit.document.pk: "".join(bodies.get(hit.document.pk, "").split()) for hit in ranked}
+    by_length = sorted(ranked, key=lambda hit: len(compact[hit.document.pk]))
+    for position, copy in enumerate(by_length):
+        copy_text = compact[copy.document.pk]
+        for source in by_length[:position]:
+            source_text = compact[source.document.pk]
+            if (
+                source.score < copy.score
+                and 2 * len(source_text) <= len(copy_text)
+                and _standing(source.document, query) >= _standing(copy.document, query)
+                and _quotes(source_text, copy_text)
+            ):
+                copy.score = source.score * 0.99
 
 
 def _standing(row: Row, query: Query) -> float:

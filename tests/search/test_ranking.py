@@ -177,3 +177,24 @@ def test_a_word_most_candidates_hold_counts_less_than_a_rare_one(db):
     assert hits[0].document.object_id == "rare"
     # One rare word of three outweighs the two that every other candidate holds.
     assert hits[0].coverage > max(hit.coverage for hit in hits[1:])
+
+
+def test_a_text_quoting_a_section_ranks_just_below_it(db, monkeypatch):
+    section = "สมาชิกวุฒิสภาต้องมีอายุไม่ต่ำกว่าสี่สิบปีในวันสมัครรับเลือก และมีคุณสมบัติตามที่กฎหมายบัญญัติ"
+    other = " ".join(["วุฒิสภาพิจารณาร่างพระราชบัญญัติที่สภาผู้แทนราษฎรเห็นชอบแล้ว"] * 12)
+    # Quoted with a PDF's broken words and more around it, the copy holds the question's words more often.
+    quoted = section.replace("สมัคร", "สมั คร")
+    index_docs([
+        _news("section", section),
+        _news("publication", f"{other} สมาชิกวุฒิสภา อายุ {quoted} {other} สมาชิกวุฒิสภา อายุ สี่สิบปี"),
+    ])
+    assert [hit.document.object_id for hit in selectors.search("สมาชิกวุฒิสภาต้องอายุเท่าไร").hits] == ["section", "publication"]
+    monkeypatch.setattr(selectors, "_below_sources", lambda *args: None)
+    assert [hit.document.object_id for hit in selectors.search("สมาชิกวุฒิสภาต้องอายุเท่าไร").hits] == ["publication", "section"]
+
+
+def test_a_word_said_again_weighs_more_without_bound():
+    once, thrice = parse("ภาษีอากร"), parse("ภาษีอากร ภาษีอากร ภาษีอากร")
+    assert once.terms["ภาษีอากร"] == 1.0
+    assert 2.0 < thrice.terms["ภาษีอากร"] < 3.0
+    assert [concept.word for concept in thrice.concepts] == ["ภาษีอากร"]
