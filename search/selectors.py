@@ -497,10 +497,10 @@ def search(
         return Outcome(query=query, hits=[])
     backend = get_backend()
     try:
-        scored = dict(backend.candidates(query.terms, limit=CANDIDATES))
+        scored = dict(backend.candidates(query.terms, limit=CANDIDATES, pasted=query.pasted))
         narrowed = scored
         if key or year:
-            narrowed = dict(backend.candidates(query.terms, limit=CANDIDATES, key=key, year=year))
+            narrowed = dict(backend.candidates(query.terms, limit=CANDIDATES, key=key, year=year, pasted=query.pasted))
     except Exception:  # noqa: BLE001 - a search cluster that is down must not give a 500
         logger.exception("search: the backend failed")
         query.problem = "unavailable"

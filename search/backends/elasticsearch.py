@@ -127,7 +127,7 @@ class ElasticsearchBackend:
 
     def candidates(
         self, query_terms: Counter, *, limit: int = 1000, key: str | None = None, year: int | None = None,
-        public: bool = True, content_types: list[int] | None = None,
+        public: bool = True, content_types: list[int] | None = None, pasted: bool = False,
     ) -> list[tuple[int, float]]:
         if not query_terms:
             return []

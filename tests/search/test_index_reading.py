@@ -102,3 +102,12 @@ def test_past_the_budget_the_commoner_terms_are_left_out(monkeypatch):
     monkeypatch.setattr(database, "POSTING_BUDGET", 0)
     found = dict(backend.candidates(Counter({"ก่อสร้าง": 1.0, "ทางหลวง": 1.0, "ชนบท": 1.0, "สะพาน": 1.0})))
     assert pk["0"] not in found and set(found) == {pk["1"], pk["2"], pk["3"]}
+
+
+def test_a_pasted_text_reads_more_postings(monkeypatch):
+    bodies = ["ก่อสร้าง", "ก่อสร้าง ทางหลวง", "ก่อสร้าง ทางหลวง ชนบท", "ก่อสร้าง ทางหลวง ชนบท สะพาน"]
+    backend, pk = _index(bodies)
+    monkeypatch.setattr(database, "POSTING_BUDGET", 0)
+    terms = Counter({"ก่อสร้าง": 1.0, "ทางหลวง": 1.0, "ชนบท": 1.0, "สะพาน": 1.0})
+    assert pk["0"] not in dict(backend.candidates(terms))
+    assert pk["0"] in dict(backend.candidates(terms, pasted=True))
