@@ -2,8 +2,6 @@
 track with the PIN, the citizen's actions, and the public statistics. One error format
 (:mod:`cms.api.errors`)."""
 
-import copy
-
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
 from django.utils import translation
@@ -54,33 +52,22 @@ class CaseCategorySerializer(serializers.Serializer):
         return (localized or category).description
 
 
-# The fields of a filing's body, built once. DRF deep-copies a serializer's declared fields for
-# each instance (so that one may change its own), which cost a filing more than checking its body;
-# CaseCreateSerializer changes none, so each filing gets shallow copies (:meth:`get_fields`).
-FILING_FIELDS = {
-    "kind": serializers.ChoiceField(choices=CaseKind.choices, default=CaseKind.COMPLAINT),
-    "category": serializers.SlugField(help_text="The slug of a category from /api/v1/case-categories/."),
-    "subject": serializers.CharField(max_length=200),
-    "description": serializers.CharField(min_length=20, max_length=10000),
-    "province": serializers.CharField(max_length=10, required=False, allow_blank=True, default=""),
-    "district": serializers.CharField(max_length=10, required=False, allow_blank=True, default=""),
-    "subdistrict": serializers.CharField(max_length=10, required=False, allow_blank=True, default=""),
-    "respondent": serializers.CharField(max_length=300, required=False, allow_blank=True, default=""),
-    "anonymous": serializers.BooleanField(default=False),
-    "contact_name": serializers.CharField(max_length=200, required=False, allow_blank=True, default=""),
-    "contact_email": serializers.EmailField(required=False, allow_blank=True, default=""),
-    "contact_phone": serializers.CharField(max_length=30, required=False, allow_blank=True, default=""),
-    "consent": serializers.BooleanField(help_text="Consent to the personal data notice (PDPA); must be true."),
-    "attachments": serializers.ListField(child=serializers.FileField(), required=False, default=list,
-                                         help_text="Photos (JPEG, PNG, WebP) or PDF files (multipart only)."),
-}
-
-
 class CaseCreateSerializer(serializers.Serializer):
-    def get_fields(self):
-        """A shallow copy of each field, bound to this serializer alone; what the copies
-        share (choices, validators, a list's child) no validation changes."""
-        return {name: copy.copy(field) for name, field in FILING_FIELDS.items()}
+    kind = serializers.ChoiceField(choices=CaseKind.choices, default=CaseKind.COMPLAINT)
+    category = serializers.SlugField(help_text="The slug of a category from /api/v1/case-categories/.")
+    subject = serializers.CharField(max_length=200)
+    description = serializers.CharField(min_length=20, max_length=10000)
+    province = serializers.CharField(max_length=10, required=False, allow_blank=True, default="")
+    district = serializers.CharField(max_length=10, required=False, allow_blank=True, default="")
+    subdistrict = serializers.CharField(max_length=10, required=False, allow_blank=True, default="")
+    respondent = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    anonymous = serializers.BooleanField(default=False)
+    contact_name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    contact_email = serializers.EmailField(required=False, allow_blank=True, default="")
+    contact_phone = serializers.CharField(max_length=30, required=False, allow_blank=True, default="")
+    consent = serializers.BooleanField(help_text="Consent to the personal data notice (PDPA); must be true.")
+    attachments = serializers.ListField(child=serializers.FileField(), required=False, default=list,
+                                        help_text="Photos (JPEG, PNG, WebP) or PDF files (multipart only).")
 
     def validate_category(self, slug):
         category = offered_category(slug)
