@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.db.models import Lookup
 
 
-def int_array(values) -> str:
+def _int_array(values) -> str:
     """Integers as one PostgreSQL array literal (``{1,2,3}``), sent as ``%s::bigint[]``:
     psycopg adapts a list element by element, which for a thousand ids took longer than the
     query it was for."""
@@ -29,7 +29,7 @@ class AnyOf(Lookup):
         lhs, lhs_params = self.process_lhs(compiler, connection)
         values = list(self.rhs)
         if all(isinstance(value, int) for value in values):
-            return f"{lhs} = ANY(%s::bigint[])", (*lhs_params, int_array(values))
+            return f"{lhs} = ANY(%s::bigint[])", (*lhs_params, _int_array(values))
         rhs, rhs_params = self.process_rhs(compiler, connection)
         return f"{lhs} = ANY({rhs})", (*lhs_params, *rhs_params)
 

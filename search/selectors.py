@@ -46,7 +46,7 @@ from .query import Query, parse
 
 logger = logging.getLogger(__name__)
 CANDIDATES = 1000
-# Coverage is measured on the candidates (ids only, through the posting index).
+# Coverage is measured on the candidates, in the query that reads their rows (see _rows).
 COVERAGE_DEPTH = CANDIDATES
 COVERAGE_POWER = 0.5
 # A concept's weight in coverage and proximity: its idf among the candidates, to this power.
