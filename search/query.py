@@ -166,7 +166,7 @@ def _holds_sequence(typed: list[str], sequence: tuple[str, ...]) -> bool:
 
 
 def _expansions(text: str, typed: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
-    """(abbreviation as a folded term, expansion, its words when it is matched as words of the
+    """(abbreviation as written, expansion, its words when it is matched as words of the
     query) for each abbreviation or synonym in the text, and for each written-out name whose
     abbreviation documents may use instead. A synonym made of Thai words (``บ้าน``,
     ``ประกันตัว``) is found among the query's words, inside a run of Thai too."""
@@ -181,17 +181,18 @@ def _expansions(text: str, typed: list[str]) -> list[tuple[str, str, tuple[str, 
         sequence = _key_words(written)
         if sequence:
             if _holds_sequence(typed, sequence):
-                found.append((key, full, sequence))
+                found.append((written, full, sequence))
                 continue
         elif re.search(pattern, text):
-            found.append((key, full, ()))
+            found.append((written, full, ()))
             continue
         if full in text and len(full) > len(key):
-            found.append((key, full, ()))
+            found.append((written, full, ()))
     return found
 
 
-def _add_expansion(query: Query, key: str, full: str, sequence: tuple[str, ...]) -> None:
+def _add_expansion(query: Query, written: str, full: str, sequence: tuple[str, ...]) -> None:
+    key = fold(written)
     full_words = [fold(word) for word in words(full)]
     if not full_words:
         return
@@ -205,7 +206,9 @@ def _add_expansion(query: Query, key: str, full: str, sequence: tuple[str, ...])
     ways = [frozenset(sequence or {key}), frozenset(full_words)]
     if grams:
         ways.append(frozenset(grams))  # however the segmenter cut the name in a document
-    texts = (full, "".join(sequence)) if sequence else (full,)
+    # How documents may write it: in full, or as typed (``ป.ป.ช.``; a one-letter abbreviation
+    # such as ``ม.`` would be found inside other words).
+    texts = (full, "".join(sequence)) if sequence else (full, written) if len(key) > 1 else (full,)
     query.concepts.append(Concept(word=key, ways=ways, texts=texts))
 
 
@@ -249,13 +252,18 @@ def parse(raw: str | None) -> Query:
         query.number = inside.group(1)
         query.number_only = bool(only)
     query.years = _named_years(normalised)
+    # "รธน. 60": the short year names the constitution; it is not a number the text must hold.
+    short_years = [match.group(1) for match in _CONSTITUTION_YEAR.finditer(normalised) if len(match.group(1)) == 2]
     if not query.pasted:
         _quantities(query, words(text))
     expansions = _expansions(normalised, [fold(word) for word in typed])
-    # A word that is a whole abbreviation or synonym is weighed as its expansion; the words of
-    # a longer synonym (หมาย ศาล) also stay concepts of their own.
-    expanded_keys = {key for key, _, _ in expansions}
+    # A word that is a whole abbreviation or synonym is weighed as its expansion. The words of
+    # a longer synonym (หมาย ศาล, เขียน ไว้) stay terms of the query but are not concepts of
+    # their own: the synonym's concept holds them as one of its ways, and a word the law does
+    # not use (เขียน) would otherwise be the rarest, heaviest thing asked for.
+    expanded_keys = {fold(written) for written, _, _ in expansions}
     expanded_full = {full for _, full, _ in expansions}
+    inside_synonym = {word for _, _, sequence in expansions if len(sequence) > 1 for word in sequence}
 
     content: list[list[str]] = []
     run: list[str] = []
@@ -266,6 +274,9 @@ def parse(raw: str | None) -> Query:
         folded = fold(word)
         if folded in expanded_keys or word in expanded_full:
             continue  # weighed as its expansion below
+        if folded in short_years:
+            short_years.remove(folded)
+            continue
         if is_particle(word):
             query.question = True
             said[folded] += 1
@@ -278,7 +289,7 @@ def parse(raw: str | None) -> Query:
         for term in (folded, *year_variants(word)):
             said[term] += 1
             weight_of[term] = WORD_WEIGHT
-        if folded in seen:
+        if folded in seen or folded in inside_synonym:
             continue
         seen.add(folded)
         ways = [frozenset({folded, *year_variants(word)})] if year_variants(word) else [frozenset({folded})]
@@ -296,8 +307,8 @@ def parse(raw: str | None) -> Query:
         query.terms[term] += weight_of[term] * _saturated(times)
     for numeric in number_terms(typed):
         query.terms[numeric] += WORD_WEIGHT
-    for key, full, sequence in expansions:
-        _add_expansion(query, key, full, sequence)
+    for written, full, sequence in expansions:
+        _add_expansion(query, written, full, sequence)
     for year in query.years:
         for value in (str(year), str(year + BE_OFFSET)):
             query.terms[value] = max(query.terms[value], WORD_WEIGHT)

@@ -17,7 +17,8 @@ Ranking, in order:
      one of them that quotes a shorter one (a publication or a page holding sections
      of the law) then ranks just below the text it quotes.
 A query with few words shows only the documents that hold all of them, when
-there are any; when none holds every word, the best partial matches come with
+there are enough of them; when only a few do, the best partial matches follow
+them; when none holds every word, the best partial matches come with
 a notice — never an empty page when some words matched. Earlier versions of a
 section asked for by number are grouped under the one in force ("also in 2550,
 2540"). Quoted phrases must occur as written.
@@ -71,8 +72,10 @@ QUOTED_SHARE = 0.7
 # when the query names a year and the document is of another one.
 OTHER_YEAR = 0.5
 # A query of at most this many concepts (and no question words) shows only the documents
-# holding all of them, when some do.
+# holding all of them when at least KEYWORD_FEW do; when fewer do, they come first and the
+# best partial matches follow them.
 KEYWORD_CONCEPTS = 3
+KEYWORD_FEW = 10
 ROW_FIELDS = (
     "pk", "key", "object_id", "language", "group", "url", "title", "title_norm", "number", "date", "year", "in_force", "lineage",
     "standing",
@@ -137,6 +140,8 @@ class Outcome:
     total_capped: bool = False
     # No document holds every word: these are the best partial matches.
     partial: bool = False
+    # Few documents hold every word of a short query: the best partial matches follow them.
+    partial_after: bool = False
     type_facets: list[Facet] = field(default_factory=list)
     year_facets: list[Facet] = field(default_factory=list)
     suggestion: str = ""
@@ -151,6 +156,8 @@ class Outcome:
             )
         if self.partial and self.hits:
             notes.append(_("No result contains all of your words; these contain some of them."))
+        elif self.partial_after and self.hits:
+            notes.append(_("Few results contain all of your words; the results after them contain some of them."))
         return notes
 
     @property
@@ -409,8 +416,11 @@ def _standing(row: Row, query: Query) -> float:
     return row.standing
 
 
-def _rank(backend, query: Query, scored: dict[int, float], rows: dict[int, Row], language: str) -> tuple[list[Hit], bool]:
-    """Hits in order, and whether they are partial matches only."""
+def _rank(
+    backend, query: Query, scored: dict[int, float], rows: dict[int, Row], language: str
+) -> tuple[list[Hit], bool, bool]:
+    """Hits in order, whether they are partial matches only, and whether partial matches follow
+    the few that hold every word of a short query."""
     best = sorted(scored, key=lambda doc_id: -scored[doc_id])[:COVERAGE_DEPTH]
     coverage, weights = _coverage(backend, query, best, rows)
     normalised_query = normalise(query.text).strip("\"“” ")
@@ -425,8 +435,10 @@ def _rank(backend, query: Query, scored: dict[int, float], rows: dict[int, Row],
     _proximity(query, hits, weights)
     complete = [hit for hit in hits if hit.coverage >= 0.999]
     partial = not complete and not any(hit.tier == 0 for hit in hits)
-    if complete and len(query.concepts) <= KEYWORD_CONCEPTS and not query.question:
+    keywords = bool(complete) and len(query.concepts) <= KEYWORD_CONCEPTS and not query.question
+    if keywords and len(complete) >= KEYWORD_FEW:
         hits = [hit for hit in hits if hit.coverage >= 0.999 or hit.tier == 0]
+        keywords = False
     else:
         # Bigram look-alikes of no word of the query are not matches (a misspelling then
         # gets a "did you mean" rather than noise).
@@ -435,6 +447,7 @@ def _rank(backend, query: Query, scored: dict[int, float], rows: dict[int, Row],
         key=lambda hit: (
             hit.tier,
             -(_standing(hit.document, query) if hit.tier == 0 else 0),
+            keywords and hit.coverage < 0.999,
             hit.depth,
             -round(hit.score, 9),
             -(hit.document.date.toordinal() if hit.document.date else 0),
@@ -442,7 +455,7 @@ def _rank(backend, query: Query, scored: dict[int, float], rows: dict[int, Row],
             -hit.document.pk,
         )
     )
-    return hits, partial
+    return hits, partial, keywords and any(hit.coverage < 0.999 and hit.tier != 0 for hit in hits)
 
 
 def _one_per_group(hits: list[Hit], language: str) -> list[Hit]:
@@ -517,11 +530,11 @@ def search(
         ids = set(with_phrases.values_list("pk", flat=True))
     rows = _rows(ids, backend.concept_tests([concept.ways for concept in query.concepts])) if ids else {}
     every = {**scored, **narrowed}
-    hits, partial = _rank(backend, query, every, rows, language)
+    hits, partial, partial_after = _rank(backend, query, every, rows, language)
     hits = _one_per_group(hits, language)
     if query.number and not query.years:
         hits = _group_versions(hits)
-    outcome = Outcome(query=query, hits=[], total_capped=capped, partial=partial)
+    outcome = Outcome(query=query, hits=[], total_capped=capped, partial=partial, partial_after=partial_after)
     in_unfiltered = [hit for hit in hits if hit.document.pk in scored or hit.tier == 0]
     type_counts = Counter(hit.document.key for hit in in_unfiltered)
     year_counts = Counter(hit.document.year for hit in in_unfiltered if hit.document.year)

@@ -71,6 +71,53 @@ def test_an_everyday_word_inside_a_run_of_thai_is_read_as_the_laws_word(constitu
     assert parse("บ้านเมือง").terms["เคหสถาน"] == 0
 
 
+
+def test_the_words_of_an_everyday_phrase_count_once_as_the_phrase(abbreviations):
+    # เขียนไว้ -> บัญญัติ: a section that says บัญญัติ holds the concept; เขียน, a word the law
+    # does not use, is not also asked for on its own.
+    query = parse("ถ้า รธน. ไม่ได้เขียนไว้ ให้ตัดสินตามอะไร")
+    words = [concept.word for concept in query.concepts]
+    assert "เขียนไว้" in words and "เขียน" not in words and "ไว้" not in words
+    phrase = next(concept for concept in query.concepts if concept.word == "เขียนไว้")
+    assert frozenset({"บัญญัติ"}) in phrase.ways and frozenset({"เขียน", "ไว้"}) in phrase.ways
+
+
+def test_the_short_year_of_a_constitution_is_not_a_number_to_find(abbreviations):
+    query = parse("เลือกตั้งครั้งแรกตาม รธน. ๖๐ ต้องจัดภายในกี่วัน")
+    assert query.years == {2017}
+    assert "60" not in [concept.word for concept in query.concepts] and query.terms["60"] == 0
+    # A number elsewhere in the question still counts.
+    assert "60" in [concept.word for concept in parse("อายุ 60 ปี ตาม รธน. 60").concepts]
+
+
+def test_an_abbreviation_as_documents_write_it_counts_for_proximity(abbreviations):
+    concept = next(concept for concept in parse("ป.ป.ช. อยู่ได้กี่ปี").concepts if concept.word == "ปปช")
+    assert "ป.ป.ช." in concept.texts
+    section = next(concept for concept in parse("ม. 52").concepts if concept.word == "ม")
+    assert "ม." not in section.texts  # a one-letter abbreviation would be found inside words
+
+
+def test_when_few_documents_hold_every_word_partial_matches_follow_them(client, constitution_index):
+    content_type_id = ContentType.objects.get_for_model(SearchDocument).pk
+    index_docs([
+        Doc(key="news", content_type_id=content_type_id, object_id="match", url="/th/news/match/",
+            title="องคมนตรีชมการแข่งขันฟุตบอล", body="องคมนตรีเป็นประธานในการแข่งขันฟุตบอลประเพณี"),
+    ])
+    outcome = selectors.search("องคมนตรี ฟุตบอล")
+    assert outcome.hits[0].document.url == "/th/news/match/"
+    # The sections on the Privy Council hold one of the two words: they follow, not nowhere.
+    assert {"10", "11", "12"} <= {hit.document.number for hit in outcome.hits[1:]}
+    assert not outcome.partial and outcome.partial_after
+    page = client.get("/th/search/", {"q": "องคมนตรี ฟุตบอล"}).content.decode()
+    assert "มีผลลัพธ์เพียงไม่กี่รายการที่มีคำค้นครบทุกคำ" in page
+    english = client.get("/en/search/", {"q": "องคมนตรี ฟุตบอล"}).content.decode()
+    assert "Few results contain all of your words" in english
+    # Many documents hold both words: only they are shown, with no notice.
+    many = selectors.search("สมาชิก วุฒิสภา")
+    assert len(many.hits) >= selectors.KEYWORD_FEW and all(hit.coverage >= 0.999 for hit in many.hits)
+    assert not many.partial_after and not many.notices
+
+
 def test_the_record_of_law_making_ranks_below_the_constitution_in_force():
     from cms.legislation.search_types import RECORD_STANDING
     from search.registry import registered
