@@ -21,6 +21,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Iterable
+from typing import NamedTuple
 
 BE_OFFSET = 543
 MAX_TERM_LENGTH = 60  # a longer run (a URL, an unsegmentable string) is cut, not dropped
@@ -249,6 +250,7 @@ def abbreviation_pairs() -> list[tuple[str, str]]:
             cached = []
         _abbreviation_cache["pairs"] = cached
         _abbreviation_cache.pop("pattern", None)
+        _abbreviation_cache.pop("kept", None)
     return cached  # type: ignore[return-value]
 
 
@@ -256,8 +258,13 @@ def clear_abbreviation_cache() -> None:
     _abbreviation_cache.clear()
 
 
-def _abbreviation_key(abbreviation: str) -> str:
-    return fold(normalise(abbreviation).strip())
+class KeptAbbreviation(NamedTuple):
+    """One entry of the editors' list, read once per change of the list."""
+
+    written: str  # normalised, as written (ป.ป.ช.)
+    key: str  # folded (ปปช)
+    full: str  # the normalised expansion
+    pattern: re.Pattern  # where the text writes it (see abbreviation_pattern)
 
 
 def abbreviation_pattern(abbreviation: str, key: str) -> str:
@@ -271,21 +278,28 @@ def abbreviation_pattern(abbreviation: str, key: str) -> str:
     return f"{before}(?:{re.escape(written)}|{re.escape(written.rstrip('.'))}{end}|{re.escape(key)}{end})"
 
 
+def kept_abbreviations() -> list[KeptAbbreviation]:
+    """The editors' abbreviations and synonyms, normalised, cached like the pairs they come from."""
+    cached = _abbreviation_cache.get("kept")
+    if cached is None:
+        cached = []
+        for abbreviation, expansion in abbreviation_pairs():
+            written = normalise(abbreviation).strip()
+            key = fold(written)
+            full = normalise(expansion).strip()
+            if key and full:
+                cached.append(KeptAbbreviation(written, key, full, re.compile(abbreviation_pattern(abbreviation, key))))
+        _abbreviation_cache["kept"] = cached
+    return cached  # type: ignore[return-value]
+
+
 def _abbreviation_pattern():
     pattern = _abbreviation_cache.get("pattern")
     if pattern is None:
-        pairs = abbreviation_pairs()
-        table: dict[str, str] = {}
-        alternatives = []
-        for abbreviation, expansion in pairs:
-            key = _abbreviation_key(abbreviation)
-            if not key:
-                continue
-            table[key] = expansion
-            alternatives.append((len(normalise(abbreviation).strip()), abbreviation_pattern(abbreviation, key)))
-        if alternatives:
-            alternatives.sort(key=lambda item: item[0], reverse=True)
-            pattern = (re.compile("(" + "|".join(pattern for _, pattern in alternatives) + ")"), table)
+        kept = sorted(kept_abbreviations(), key=lambda entry: len(entry.written), reverse=True)
+        table = {entry.key: entry.full for entry in kept}
+        if kept:
+            pattern = (re.compile("(" + "|".join(entry.pattern.pattern for entry in kept) + ")"), table)
         else:
             pattern = (None, table)
         _abbreviation_cache["pattern"] = pattern

@@ -35,8 +35,7 @@ from . import conf
 from .analysis import (
     BE_OFFSET,
     THAI_CHAR,
-    abbreviation_pairs,
-    abbreviation_pattern,
+    kept_abbreviations,
     bigrams,
     fold,
     normalise,
@@ -171,19 +170,13 @@ def _expansions(text: str, typed: list[str]) -> list[tuple[str, str, tuple[str, 
     abbreviation documents may use instead. A synonym made of Thai words (``บ้าน``,
     ``ประกันตัว``) is found among the query's words, inside a run of Thai too."""
     found = []
-    for abbreviation, expansion in abbreviation_pairs():
-        written = normalise(abbreviation).strip()
-        key = fold(written)
-        full = normalise(expansion).strip()
-        if not key or not full:
-            continue
-        pattern = abbreviation_pattern(abbreviation, key)
+    for written, key, full, pattern in kept_abbreviations():
         sequence = _key_words(written)
         if sequence:
             if _holds_sequence(typed, sequence):
                 found.append((written, full, sequence))
                 continue
-        elif re.search(pattern, text):
+        elif pattern.search(text):
             found.append((written, full, ()))
             continue
         if full in text and len(full) > len(key):

@@ -19,7 +19,7 @@ class ConceptTests:
         """Whether the row of these annotations' ``flags`` holds each concept."""
         if not self.annotations:
             return (True,) * self.concepts
-        return tuple(bool(flag) for flag in flags)
+        return tuple(map(bool, flags))
 
 
 _backends: dict[str, object] = {}
