@@ -196,7 +196,7 @@ def _spelled_out(texts: set[str]) -> set[str]:
 
 def _needles(query: Query) -> list[str]:
     """What to mark in titles and snippets: phrases, the query's words and their
-    alternatives (an abbreviation's expansion, a number in Thai words)."""
+    alternatives (an abbreviation's expansion as written, a number in Thai words)."""
     needles: set[str] = set(query.phrases)
     for concept in query.concepts:
         needles.add(normalise(concept.word))
@@ -204,7 +204,7 @@ def _needles(query: Query) -> list[str]:
             if len(way) == 1:
                 needles.update(term for term in way if not term.startswith("~"))
             elif not any(term.startswith("~") for term in way):
-                needles.update(way)
+                needles.update(concept.texts)  # a name of several words is marked whole, not word by word
     return sorted((needle for needle in _spelled_out(needles) if len(needle) >= 2 or needle.isdecimal()), key=len, reverse=True)
 
 

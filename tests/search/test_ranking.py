@@ -245,3 +245,10 @@ def test_a_word_said_again_weighs_more_without_bound():
     assert once.terms["ภาษีอากร"] == 1.0
     assert 2.0 < thrice.terms["ภาษีอากร"] < 3.0
     assert [concept.word for concept in thrice.concepts] == ["ภาษีอากร"]
+
+
+def test_a_synonym_of_several_words_is_marked_whole_in_snippets(constitution_index, abbreviations):
+    outcome = selectors.search("เกณฑ์ทหาร")
+    duty = next(hit for hit in outcome.hits if hit.document.number == "50")
+    assert "<mark>รับราชการทหาร</mark>" in duty.snippet
+    assert "<mark>รับ</mark>" not in "".join(hit.snippet for hit in outcome.page_obj.object_list)
