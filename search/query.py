@@ -35,9 +35,9 @@ from . import conf
 from .analysis import (
     BE_OFFSET,
     THAI_CHAR,
-    kept_abbreviations,
     bigrams,
     fold,
+    kept_abbreviations,
     normalise,
     number_terms,
     unique,
