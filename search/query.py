@@ -35,6 +35,7 @@ from . import conf
 from .analysis import (
     BE_OFFSET,
     THAI_CHAR,
+    KeptAbbreviation,
     bigrams,
     fold,
     kept_abbreviations,
@@ -164,28 +165,28 @@ def _holds_sequence(typed: list[str], sequence: tuple[str, ...]) -> bool:
     return any(tuple(typed[start : start + size]) == sequence for start in range(len(typed) - size + 1))
 
 
-def _expansions(text: str, typed: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
-    """(abbreviation as written, expansion, its words when it is matched as words of the
-    query) for each abbreviation or synonym in the text, and for each written-out name whose
-    abbreviation documents may use instead. A synonym made of Thai words (``บ้าน``,
+def _expansions(text: str, typed: list[str]) -> list[tuple[KeptAbbreviation, tuple[str, ...]]]:
+    """(the kept abbreviation, its words when it is matched as words of the query) for each
+    abbreviation or synonym in the text, and for each written-out name whose abbreviation
+    documents may use instead. A synonym made of Thai words (``บ้าน``,
     ``ประกันตัว``) is found among the query's words, inside a run of Thai too."""
     found = []
-    for written, key, full, pattern in kept_abbreviations():
-        sequence = _key_words(written)
+    for kept in kept_abbreviations():
+        sequence = _key_words(kept.written)
         if sequence:
             if _holds_sequence(typed, sequence):
-                found.append((written, full, sequence))
+                found.append((kept, sequence))
                 continue
-        elif pattern.search(text):
-            found.append((written, full, ()))
+        elif kept.pattern.search(text):
+            found.append((kept, ()))
             continue
-        if full in text and len(full) > len(key):
-            found.append((written, full, ()))
+        if kept.full in text and len(kept.full) > len(kept.key):
+            found.append((kept, ()))
     return found
 
 
-def _add_expansion(query: Query, written: str, full: str, sequence: tuple[str, ...]) -> None:
-    key = fold(written)
+def _add_expansion(query: Query, kept: KeptAbbreviation, sequence: tuple[str, ...]) -> None:
+    written, key, full = kept.written, kept.key, kept.full
     full_words = [fold(word) for word in words(full)]
     if not full_words:
         return
@@ -254,9 +255,9 @@ def parse(raw: str | None) -> Query:
     # a longer synonym (หมาย ศาล, เขียน ไว้) stay terms of the query but are not concepts of
     # their own: the synonym's concept holds them as one of its ways, and a word the law does
     # not use (เขียน) would otherwise be the rarest, heaviest thing asked for.
-    expanded_keys = {fold(written) for written, _, _ in expansions}
-    expanded_full = {full for _, full, _ in expansions}
-    inside_synonym = {word for _, _, sequence in expansions if len(sequence) > 1 for word in sequence}
+    expanded_keys = {kept.key for kept, _ in expansions}
+    expanded_full = {kept.full for kept, _ in expansions}
+    inside_synonym = {word for _, sequence in expansions if len(sequence) > 1 for word in sequence}
 
     content: list[list[str]] = []
     run: list[str] = []
@@ -300,8 +301,8 @@ def parse(raw: str | None) -> Query:
         query.terms[term] += weight_of[term] * _saturated(times)
     for numeric in number_terms(typed):
         query.terms[numeric] += WORD_WEIGHT
-    for written, full, sequence in expansions:
-        _add_expansion(query, written, full, sequence)
+    for kept, sequence in expansions:
+        _add_expansion(query, kept, sequence)
     for year in query.years:
         for value in (str(year), str(year + BE_OFFSET)):
             query.terms[value] = max(query.terms[value], WORD_WEIGHT)
