@@ -1,4 +1,5 @@
-"""Settings of pages_bench's uncached server: the demo's, with the yardstick view's URLs."""
+"""Settings of the servers of pages_bench (uncached) and cases_bench: the demo's, with the
+yardstick views' URLs (bench.bare_urls)."""
 
 from cms.settings.dev import *  # noqa: F403
 

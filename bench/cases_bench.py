@@ -2,10 +2,15 @@
 
 1. Intake: a real server (gunicorn, several workers, the application loaded and warmed
    once before they fork, ``--preload``) on 127.0.0.1; several concurrent clients file
-   320 cases through ``POST /api/v1/cases/``, each with an Idempotency-Key, and
+   960 cases through ``POST /api/v1/cases/``, each with an Idempotency-Key, and
    a share of them send the same request twice at once (a retry racing the original).
    Afterwards the database is counted: every key must have exactly one case
    (``lost=0 duplicated=0``) and every retry must have answered the same tracking code.
+   The yardstick, side by side on the same server with the same clients, before and after:
+   the same requests to a view that only parses, throttles and answers them through the
+   same middleware and DRF (``/bench-bare-filing/``, :mod:`bench.bare_urls`). Its rate is
+   what this machine allows a request of the stack before any filing work, and
+   ``filing_vs_bare`` the share of it that filing keeps.
 2. Inbox: 100,000 cases are bulk-generated, then the inbox page
    (``/admin/cases/``) is requested over HTTP as a supervisor (sees every case) and as
    an officer (one department) with the usual filters and searches: p50/p95 latency.
@@ -15,6 +20,7 @@ it never touches test or demo data, and it is bounded (a couple of minutes). ``r
 returns the figures for ``bench/run.py``; as a script it prints::
 
     cases: intake_per_s=… lost=… duplicated=… inbox_p50_ms=… inbox_p95_ms=… cases=…
+    cases-bare: bare_per_s=… filing_vs_bare=…
 
 Django itself only runs in child processes (the server and this file with ``--helper``),
 so the parent process's own Django state (other benchmarks) does not matter.
@@ -41,6 +47,10 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
 from bench.support import PYTHON, ROOT, admin, database_urls, free_port, gunicorn, run_helper, serving  # noqa: E402
 
 DB_NAME = "chandra_bench_cases"
+FILING_PATH = "/api/v1/cases/"
+BARE_PATH = "/bench-bare-filing/"
+LINE = ("cases: intake_per_s={intake_per_s} lost={lost} duplicated={duplicated} inbox_p50_ms={inbox_p50_ms} "
+        "inbox_p95_ms={inbox_p95_ms} cases={cases}\ncases-bare: bare_per_s={bare_per_s} filing_vs_bare={filing_vs_bare}")
 
 INTAKE_CLIENTS = int(os.environ.get("CASES_BENCH_CLIENTS", 8))
 INTAKE_PER_CLIENT = int(os.environ.get("CASES_BENCH_PER_CLIENT", 120))
@@ -72,7 +82,7 @@ def _log(message):
 def _env(db_url):
     env = dict(os.environ)
     env.update({
-        "DATABASE_URL": db_url, "DJANGO_SETTINGS_MODULE": "cms.settings.dev", "DEBUG": "false",
+        "DATABASE_URL": db_url, "DJANGO_SETTINGS_MODULE": "bench.bare_settings", "DEBUG": "false",
         "TASK_BACKEND": "database", "API_THROTTLE_CASE_FILING": "1000000/minute",
         "API_THROTTLE_ANON": "1000000/minute", "API_THROTTLE_USER": "1000000/minute",
         "CASES_PRIVATE_ROOT": str(ROOT / "private" / "bench-cases"), "PYTHONPATH": str(ROOT),
@@ -93,9 +103,9 @@ def server(env):
 
 # --- intake ------------------------------------------------------------------------------------
 
-def _post_case(base, body, key):
+def _post_case(base, body, key, path):
     request = urllib.request.Request(
-        base + "/api/v1/cases/", data=json.dumps(body).encode(), method="POST",
+        base + path, data=json.dumps(body).encode(), method="POST",
         headers={"Content-Type": "application/json", "Idempotency-Key": key, "Accept-Language": "th"})
     for attempt in range(5):  # a client retries on a dropped connection, with the same key
         try:
@@ -108,7 +118,7 @@ def _post_case(base, body, key):
     return 0, {}
 
 
-def _intake(base, category_slug):
+def _intake(base, category_slug, path=FILING_PATH):
     provinces = ["10", "84", "50", "40", "90", "20"]
     mismatched, failed = [], []
     lock = threading.Lock()
@@ -124,7 +134,7 @@ def _intake(base, category_slug):
                     "contact_name": "ผู้ทดสอบ ระบบ", "contact_email": f"{key}@bench.invalid"}
             if rnd.random() < RETRY_SHARE:
                 with concurrent.futures.ThreadPoolExecutor(2) as pair:
-                    answers = list(pair.map(lambda _n: _post_case(base, body, key), range(2)))
+                    answers = list(pair.map(lambda _n: _post_case(base, body, key, path), range(2)))
                 codes = {a[1].get("code") for a in answers}
                 if any(a[0] not in (200, 201) for a in answers):
                     with lock:
@@ -133,7 +143,7 @@ def _intake(base, category_slug):
                     with lock:
                         mismatched.append(key)
             else:
-                status, answer = _post_case(base, body, key)
+                status, answer = _post_case(base, body, key, path)
                 if status != 201:
                     with lock:
                         failed.append((key, status))
@@ -145,6 +155,14 @@ def _intake(base, category_slug):
         keys = [k for sent in pool.map(client, range(INTAKE_CLIENTS)) for k in sent]
     elapsed = time.monotonic() - started
     return keys, elapsed, mismatched, failed
+
+
+def _bare_rate(base, category_slug):
+    """The same intake's rate at the yardstick view."""
+    keys, elapsed, mismatched, failed = _intake(base, category_slug, path=BARE_PATH)
+    if failed or mismatched:
+        raise RuntimeError(f"the yardstick failed: {failed[:3]} {mismatched[:3]}")
+    return len(keys) / elapsed
 
 
 # --- inbox -------------------------------------------------------------------------------------
@@ -192,20 +210,24 @@ def run() -> dict:
         world = run_helper(__file__, env, "setup")
         with server(env) as base:
             _log(f"intake: {INTAKE_CLIENTS} clients × {INTAKE_PER_CLIENT} cases, {RETRY_SHARE:.0%} retried at once")
+            bare_before = _bare_rate(base, world["category"])
             keys, elapsed, mismatched, failed = _intake(base, world["category"])
+            bare_per_s = round((bare_before + _bare_rate(base, world["category"])) / 2, 1)
             counted = run_helper(__file__, env, "count", json.dumps(keys))
             intake_per_s = round(len(keys) / elapsed, 1)
             lost = counted["lost"] + len(failed)
             duplicated = counted["duplicated"] + len(mismatched)
             _log(f"intake: {len(keys)} keys in {elapsed:.1f} s; in the database {counted}; "
-                 f"failed answers {len(failed)}, retries with another code {len(mismatched)}")
+                 f"failed answers {len(failed)}, retries with another code {len(mismatched)}; "
+                 f"the yardstick {bare_per_s} a second")
             _log(f"generating {INBOX_CASES:,} cases")
             generated = run_helper(__file__, env, "generate", str(INBOX_CASES), timeout=900)
             _log(f"generated in {generated['seconds']} s; measuring the inbox")
             p50, p95, n = _inbox_latency(base, world["sessions"])
             _log(f"inbox: {n} requests")
         return {"intake_per_s": intake_per_s, "lost": lost, "duplicated": duplicated,
-                "inbox_p50_ms": round(p50, 1), "inbox_p95_ms": round(p95, 1), "cases": generated["total"]}
+                "inbox_p50_ms": round(p50, 1), "inbox_p95_ms": round(p95, 1), "cases": generated["total"],
+                "bare_per_s": bare_per_s, "filing_vs_bare": round(intake_per_s / bare_per_s, 2)}
     finally:
         admin(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
 
@@ -345,8 +367,7 @@ def main():
         result = {"setup": helper_setup, "count": helper_count, "generate": helper_generate}[name](*args)
         print(json.dumps(result))
         return
-    result = run()
-    print("cases: " + " ".join(f"{key}={value}" for key, value in result.items()))
+    print(LINE.format(**run()))
 
 
 if __name__ == "__main__":
