@@ -436,9 +436,10 @@ def _rank(
     complete = [hit for hit in hits if hit.coverage >= 0.999]
     partial = not complete and not any(hit.tier == 0 for hit in hits)
     keywords = bool(complete) and len(query.concepts) <= KEYWORD_CONCEPTS and not query.question
-    if keywords and len(complete) >= KEYWORD_FEW:
+    only_complete = keywords and len(complete) >= KEYWORD_FEW
+    complete_first = keywords and not only_complete
+    if only_complete:
         hits = [hit for hit in hits if hit.coverage >= 0.999 or hit.tier == 0]
-        keywords = False
     else:
         # Bigram look-alikes of no word of the query are not matches (a misspelling then
         # gets a "did you mean" rather than noise).
@@ -447,7 +448,7 @@ def _rank(
         key=lambda hit: (
             hit.tier,
             -(_standing(hit.document, query) if hit.tier == 0 else 0),
-            keywords and hit.coverage < 0.999,
+            complete_first and hit.coverage < 0.999,
             hit.depth,
             -round(hit.score, 9),
             -(hit.document.date.toordinal() if hit.document.date else 0),
@@ -455,7 +456,7 @@ def _rank(
             -hit.document.pk,
         )
     )
-    return hits, partial, keywords and any(hit.coverage < 0.999 and hit.tier != 0 for hit in hits)
+    return hits, partial, complete_first and any(hit.coverage < 0.999 and hit.tier != 0 for hit in hits)
 
 
 def _one_per_group(hits: list[Hit], language: str) -> list[Hit]:
