@@ -35,11 +35,12 @@ demo: migrate
 	@$(MAKE) --no-print-directory serve
 
 # The ASGI web server (uvicorn: the live sitting's Server-Sent Events need it), one task
-# worker (e-mail, search index) and the scheduler (scheduled publishing, overdue
-# complaints) side by side.
+# worker (search index, follows), the outbox's relay (every e-mail) and the scheduler
+# (scheduled publishing, overdue complaints) side by side.
 serve:
 	@trap 'kill 0' EXIT; \
 	$(MANAGE) db_worker --queue-name '*' >/dev/null 2>&1 & \
+	$(MANAGE) relay_outbox >/dev/null 2>&1 & \
 	$(MANAGE) run_scheduler >/dev/null 2>&1 & \
 	echo "Chandra: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"; \
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(VENV)/bin/uvicorn cms.asgi:application \

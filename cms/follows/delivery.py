@@ -38,7 +38,7 @@ from psycopg import pq
 from cms.records.models import Feed, FeedEvent, Follower, OutboxMessage, Subscription
 from cms.records.outbox import register_renderer
 from cms.records.services import FEED_RENDERER, deliver_subscription
-from cms.records.tasks import max_attempts
+from cms.records.relay import max_attempts
 
 from . import mime, tokens
 from .describe import describe

@@ -238,6 +238,15 @@ del EMAIL_HOST
 FOLLOWS_MESSAGE_ID_DOMAIN = env.str("FOLLOWS_MESSAGE_ID_DOMAIN", default="chandra.senate.go.th")
 # A follow e-mail claimed by a sender that died is sent by another after this many seconds.
 FOLLOWS_RECOVER_AFTER_S = env.int("FOLLOWS_RECOVER_AFTER_S", default=5)
+# The outbox's relay (manage.py relay_outbox, cms.records.relay): a failed message is tried
+# again after RETRY_AFTER_S, at most MAX_ATTEMPTS times; a message claimed by a sender that
+# died is sent by another after CLAIM_TIMEOUT seconds; the relay looks for waiting mail every
+# POLL_S seconds besides being woken by each new message (PostgreSQL's NOTIFY; the SQLite
+# demo has only the look).
+RECORDS_OUTBOX_MAX_ATTEMPTS = env.int("RECORDS_OUTBOX_MAX_ATTEMPTS", default=5)
+RECORDS_OUTBOX_RETRY_AFTER_S = env.int("RECORDS_OUTBOX_RETRY_AFTER_S", default=60)
+RECORDS_OUTBOX_CLAIM_TIMEOUT = env.int("RECORDS_OUTBOX_CLAIM_TIMEOUT", default=600)
+RECORDS_OUTBOX_POLL_S = env.int("RECORDS_OUTBOX_POLL_S", default=30 if IS_POSTGRES else 2)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Chandra <no-reply@senate.go.th>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

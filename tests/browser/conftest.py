@@ -59,8 +59,17 @@ def _live_server_helper(request, django_db_blocker):
     live_server._live_server_modified_settings.disable()
 
 
+@pytest.fixture(scope="session")
+def outbox_relay(demo_data, django_db_blocker):
+    """The outbox's relay, running beside the live server as `make serve` runs it."""
+    from tests.relay import running_relay
+
+    with django_db_blocker.unblock(), running_relay(poll_s=1):
+        yield
+
+
 @pytest.fixture
-def server_url(live_server, demo_data):
+def server_url(live_server, demo_data, outbox_relay):
     return live_server.url
 
 

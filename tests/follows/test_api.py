@@ -1,7 +1,6 @@
 """/api/v1/follows/, /api/v1/feed-events/ and /api/v1/live/ for the mobile app."""
 
 import pytest
-from django.core import mail
 
 from cms.legislation.services import bill_move
 from cms.live.services import live_update
@@ -11,14 +10,13 @@ from tests.factories import AgendaItemFactory, BillFactory, LiveSittingFactory, 
 pytestmark = pytest.mark.django_db
 
 
-def test_an_app_registers_a_follow_and_the_address_must_be_confirmed(client, django_capture_on_commit_callbacks):
+def test_an_app_registers_a_follow_and_the_address_must_be_confirmed(client, sent_mail):
     bill = BillFactory()
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/api/v1/follows/", {"email": "app@example.com", "feed": f"bills:kind:{bill.kind}",
-                                                    "language": "en"}, content_type="application/json")
+    response = client.post("/api/v1/follows/", {"email": "app@example.com", "feed": f"bills:kind:{bill.kind}",
+                                                "language": "en"}, content_type="application/json")
     assert response.status_code == 202
     assert response.json() == {"feed": f"bills:kind:{bill.kind}", "confirmed": False}
-    assert mail.outbox[0].to == ["app@example.com"] and Follower.objects.get().language == "en"
+    assert sent_mail()[0].to == ["app@example.com"] and Follower.objects.get().language == "en"
 
 
 @pytest.mark.parametrize("lang, message", [("th", "ไม่มีเรื่องที่ติดตามได้ตามชื่อนี้"), ("en", "There is nothing to follow")])

@@ -81,7 +81,7 @@ def test_each_message_carries_one_click_unsubscribe(queued, smtp_server):
 
 
 def test_refused_content_is_retried_then_failed_and_the_batch_around_it_sent_once(queued, smtp_server):
-    from cms.records.tasks import max_attempts
+    from cms.records.relay import max_attempts
 
     refused = OutboxMessage.objects.order_by("pk")[FOLLOWERS // 2]
     smtp_server.refuse = {refused.to}

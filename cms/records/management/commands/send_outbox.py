@@ -1,13 +1,15 @@
 from django.core.management.base import BaseCommand
 
-from cms.records.tasks import deliver_due, send_pending
+from cms.records.relay import send_waiting
+from cms.records.tasks import deliver_due
 
 
 class Command(BaseCommand):
-    help = ("Periodic work (every few minutes): queue the outbox messages still waiting or left half-sent by a "
-            "worker that died, and deliver the follows that are due (daily digests, anything a crash held back).")
+    help = ("Periodic work (every few minutes): deliver the follows that are due (daily digests, anything a crash "
+            "held back), then send the mail still waiting (a retry that is due, a message left half-sent by a "
+            "sender that died), as the relay does.")
 
     def handle(self, *args, **options):
         delivered = deliver_due()
-        queued = send_pending()
-        self.stdout.write(f"queued {queued} message(s); {delivered} new from follows")
+        sent = send_waiting()
+        self.stdout.write(f"{delivered} new from follows; sent {sent} message(s)")
