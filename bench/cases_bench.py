@@ -1,7 +1,7 @@
 """Complaint intake and the officers' inbox under load, on PostgreSQL.
 
-1. Intake: a real server (gunicorn, several workers, the application loaded and warmed
-   once before they fork, ``--preload``) on 127.0.0.1; several concurrent clients file
+1. Intake: a real server (gunicorn, one sync worker per core, the application loaded and
+   warmed once before they fork, ``--preload``) on 127.0.0.1; several concurrent clients file
    960 cases through ``POST /api/v1/cases/``, each with an Idempotency-Key, and
    a share of them send the same request twice at once (a retry racing the original).
    Afterwards the database is counted: every key must have exactly one case
@@ -57,7 +57,9 @@ INTAKE_PER_CLIENT = int(os.environ.get("CASES_BENCH_PER_CLIENT", 120))
 RETRY_SHARE = 0.25  # of the submissions are sent twice at once with the same key
 INBOX_CASES = int(os.environ.get("CASES_BENCH_INBOX_CASES", 100_000))
 INBOX_ROUNDS = int(os.environ.get("CASES_BENCH_INBOX_ROUNDS", 4))
-WORKERS = int(os.environ.get("CASES_BENCH_WORKERS", 4))
+# One sync worker per core: filing is bound by the workers' CPU, and more workers or threads
+# only add switching (README, Performance).
+WORKERS = int(os.environ.get("CASES_BENCH_WORKERS", os.cpu_count()))
 
 SUBJECTS = [
     ("ถนนชำรุดเป็นหลุมลึก", "ถนนลาดยางในหมู่บ้านเป็นหลุมลึกหลายจุด รถจักรยานยนต์ล้มบ่อยในช่วงหน้าฝน"),
@@ -94,10 +96,10 @@ def _env(db_url):
 
 @contextlib.contextmanager
 def server(env):
-    """Chandra under gunicorn, loaded once before its workers fork; yields its address."""
+    """Chandra under gunicorn (sync workers), loaded once before its workers fork; yields its address."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    with serving(gunicorn(env, port, workers=WORKERS, threads=2, preload=True), base + "/api/v1/case-categories/"):
+    with serving(gunicorn(env, port, workers=WORKERS, preload=True), base + "/api/v1/case-categories/"):
         yield base
 
 

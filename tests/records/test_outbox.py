@@ -39,7 +39,7 @@ def test_a_message_is_sent_by_the_relay_once(django_assert_num_queries):
     assert sent.extra_headers["X-Chandra"] == "bill"
     message.refresh_from_db()
     assert message.status == Status.SENT and message.attempts == 1 and message.sent_at is not None
-    with django_assert_num_queries(3):  # BEGIN, the claim that finds nothing, COMMIT
+    with django_assert_num_queries(3):  # one claim that finds nothing, in a transaction of its own
         assert relay.send_waiting() == 0
     assert len(mail.outbox) == 1
 
