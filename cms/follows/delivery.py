@@ -47,7 +47,7 @@ from .urls_abs import absolute
 logger = logging.getLogger(__name__)
 
 # The shared core's name for a follower's e-mail: this module renders it (with the
-# follower's links) for both senders, the core's one-by-one and the batches here.
+# follower's links) for both senders, the core's relay (one by one) and the batches here.
 RENDERER = FEED_RENDERER
 SEND_BATCH = 500
 # A fan-out this large updates the planner's statistics of the outbox.
@@ -205,7 +205,7 @@ def _claim_sql():
 def recover_claims():
     """Give back the messages claimed by workers that died (their advisory lock is free)."""
     recovered = []
-    # A grace period spares the claims of cms.records' own one-by-one sender, which holds no lock.
+    # A grace period spares the claims of cms.records' relay (one message at a time), which holds no lock.
     claimed = OutboxMessage.objects.filter(renderer=RENDERER, status=Status.SENDING,
                                            claimed_at__lt=timezone.now() - dt.timedelta(
                                                seconds=settings.FOLLOWS_RECOVER_AFTER_S))
