@@ -102,10 +102,11 @@ def listen(*, poll_s, stop=lambda: False):
     connection = connections[DEFAULT_DB_ALIAS]
     lost = (OperationalError, InterfaceError, connection.Database.OperationalError,
             connection.Database.InterfaceError)
-    listening_on = None
+    postgres = connection.vendor == "postgresql"
+    listening_on = None  # the connection LISTEN was sent on: a new one must be told again
     while not stop():
         try:
-            if connection.vendor == "postgresql" and (listening_on is None or connection.connection is not listening_on):
+            if postgres and (listening_on is None or connection.connection is not listening_on):
                 with connection.cursor() as cursor:
                     cursor.execute(f"LISTEN {CHANNEL}")
                 listening_on = connection.connection
