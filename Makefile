@@ -46,9 +46,11 @@ serve:
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(VENV)/bin/uvicorn cms.asgi:application \
 		--host $(HOST) --port $(PORT) --lifespan off --no-access-log
 
-# The whole suite on PostgreSQL: unit and HTTP tests, then the browser journeys.
+# The whole suite on PostgreSQL: unit and HTTP tests (one process and one test database per
+# core, TEST_WORKERS), then the browser journeys.
+TEST_WORKERS ?= auto
 test: install node_modules/.installed
-	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest --reuse-db --ignore=tests/browser $(PYTEST_ARGS)
+	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest --reuse-db -n $(TEST_WORKERS) --ignore=tests/browser $(PYTEST_ARGS)
 	DATABASE_URL=$(BROWSER_DATABASE_URL) $(PY) -m pytest tests/browser --create-db $(PYTEST_ARGS)
 
 # The production front the pages benchmark runs (Debian packages).
