@@ -1,12 +1,13 @@
 """The outbox's relay: the outbox is the queue of every e-mail, and the relay sends it.
 
-A change that queues a message (:func:`cms.records.services.outbox_enqueue`) also wakes
-the relays: on PostgreSQL with ``NOTIFY``, which is transactional (it reaches the
-listeners when the change commits, once per transaction however many messages it
-queued, and never if the change rolls back), so a filing writes no task of its own
-beside its message. ``manage.py relay_outbox`` listens and sends whatever is waiting;
-it also looks on its own every ``RECORDS_OUTBOX_POLL_S`` seconds, for retries, for
-claims left by a sender that died, and on databases without ``NOTIFY`` (the SQLite demo).
+On PostgreSQL a statement that adds messages wakes the relays: the database sends
+``NOTIFY`` on :data:`CHANNEL` (a trigger, migration ``records.0004``), which is
+transactional (it reaches the listeners when the change commits, once per transaction
+however many messages it queued, and never if the change rolls back), so a filing
+writes no task and sends no statement of its own beside its message. ``manage.py
+relay_outbox`` listens and sends whatever is waiting; it also looks on its own every
+``RECORDS_OUTBOX_POLL_S`` seconds, for retries, for claims left by a sender that died,
+and on databases without ``NOTIFY`` (the SQLite demo).
 
 Several relays may run: each message is claimed in a short transaction of its own (row
 lock, then the ``sending`` status), so it is sent by one of them. A failed attempt waits
@@ -27,7 +28,7 @@ from .outbox import render
 
 logger = logging.getLogger(__name__)
 Status = OutboxMessage.Status
-CHANNEL = "records_outbox"
+CHANNEL = "records_outbox"  # named by the trigger that wakes the relays too
 
 
 def max_attempts():
@@ -38,14 +39,6 @@ def claim_timeout():
     """How long a claim may stay unfinished before its sender is taken for dead and the
     message is sent by another."""
     return dt.timedelta(seconds=settings.RECORDS_OUTBOX_CLAIM_TIMEOUT)
-
-
-def wake():
-    """Tell the relays that a message is waiting, when the caller's transaction commits."""
-    connection = transaction.get_connection()
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(f"NOTIFY {CHANNEL}")
 
 
 def _sendable(now):

@@ -6,7 +6,6 @@ from django.db import IntegrityError, transaction
 from django.db.transaction import TransactionManagementError
 from django.utils import timezone
 
-from . import relay
 from .chain import Problem, check_events
 from .models import ActorKind, Event, Feed, FeedEvent, Follower, OutboxMessage, Subscription
 from .models.events import ChainedModel
@@ -67,8 +66,8 @@ def verify_chain(*, subject) -> list[Problem]:
 def outbox_enqueue(*, to, subject="", body="", dedupe_key, headers=None, language="th", subject_object=None,
                    event=None, renderer="", context=None, new_key=False) -> OutboxMessage:
     """Queue one e-mail, once per ``dedupe_key``: queueing the same key again
-    returns the first message. The outbox's relay sends it once the transaction
-    commits (:mod:`cms.records.relay`).
+    returns the first message. The insert wakes the outbox's relays, which send it
+    once the transaction commits (:mod:`cms.records.relay`).
 
     ``new_key`` is for a caller that knows no message has this key yet (the
     first message about an event recorded in its own transaction): the insert
@@ -98,7 +97,6 @@ def outbox_enqueue(*, to, subject="", body="", dedupe_key, headers=None, languag
             if existing is None:
                 raise
             return existing
-    relay.wake()
     return message
 
 

@@ -4,11 +4,10 @@ import asyncio
 import json
 import threading
 
-import psycopg
 import pytest
 from asgiref.sync import sync_to_async
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.test import AsyncClient
 
 from cms.live import bus
@@ -16,14 +15,11 @@ from cms.live.models import ItemStatus, LiveSettings, LiveSitting
 from cms.live.selectors import live_state
 from cms.live.services import live_update
 from tests.factories import AgendaItemFactory, LiveSittingFactory, VoteFactory, make_site
+from tests.relay import listener
 
 
 def _listen():
-    params = connection.get_connection_params()
-    params = {key: params[key] for key in ("dbname", "user", "host", "port", "password") if params.get(key)}
-    listener = psycopg.connect(**params, autocommit=True)
-    listener.execute(f"LISTEN {bus.CHANNEL}")
-    return listener
+    return listener(bus.CHANNEL)
 
 
 def _notices(listener, timeout=2.0):

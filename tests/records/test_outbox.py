@@ -17,7 +17,7 @@ from cms.records import relay
 from cms.records.models import OutboxMessage
 from cms.records.outbox import register_renderer
 from cms.records.services import outbox_enqueue, outbox_redact
-from tests.relay import running_relay
+from tests.relay import listener, running_relay
 
 pytestmark = pytest.mark.django_db
 Status = OutboxMessage.Status
@@ -50,19 +50,40 @@ def test_the_same_dedupe_key_queues_nothing_new(sent_mail):
     assert again.pk == first.pk and OutboxMessage.objects.count() == 1 and len(sent_mail()) == 1
 
 
-def test_queueing_writes_the_message_and_wakes_the_relay_in_the_transaction_and_nothing_else(
+def test_queueing_writes_the_message_in_the_transaction_and_nothing_else(
         settings, django_capture_on_commit_callbacks, django_assert_num_queries, sent_mail):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     with django_capture_on_commit_callbacks() as after_commit, transaction.atomic():
-        with django_assert_num_queries(2) as statements:  # the insert and the NOTIFY
+        with django_assert_num_queries(1) as statements:  # the insert: the database wakes the relays
             first = enqueue(new_key=True)
-        sql = [q["sql"] for q in statements.captured_queries]
-        assert "SAVEPOINT" not in " ".join(sql) and sql[1] == f"NOTIFY {relay.CHANNEL}"
+        assert "SAVEPOINT" not in statements.captured_queries[0]["sql"]
     assert after_commit == [] and not DBTaskResult.objects.exists()
     assert OutboxMessage.objects.get().pk == first.pk and len(sent_mail()) == 1
     with pytest.raises(IntegrityError), transaction.atomic():
         enqueue(new_key=True, body="ข้อความอื่น")
     assert OutboxMessage.objects.count() == 1 and len(sent_mail()) == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_messages_written_any_way_wake_the_relays_once_when_their_change_commits():
+    def wake_ups(timeout):
+        return len(list(listening.notifies(timeout=timeout)))
+
+    listening = listener(relay.CHANNEL)
+    try:
+        with transaction.atomic():
+            enqueue(dedupe_key="one")
+            OutboxMessage.objects.bulk_create([
+                OutboxMessage(to="a@example.org", subject="หัวเรื่อง", body="เนื้อความ", dedupe_key=f"bulk:{n}")
+                for n in range(3)])
+            assert wake_ups(0.3) == 0  # not before the commit
+        assert wake_ups(1.0) == 1
+        with pytest.raises(RuntimeError), transaction.atomic():
+            enqueue(dedupe_key="two")
+            raise RuntimeError("the change failed")
+        assert wake_ups(0.5) == 0
+    finally:
+        listening.close()
 
 
 def test_a_rolled_back_change_sends_nothing(sent_mail):

@@ -3,6 +3,8 @@ event, whoever asks (the application refuses too, on every database)."""
 
 from django.db import migrations
 
+from cms.base.dbops import postgresql_only
+
 CREATE = """
 CREATE FUNCTION records_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -19,16 +21,8 @@ DROP FUNCTION IF EXISTS records_event_append_only();
 """
 
 
-def _on_postgresql(sql):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql, params=None)
-
-    return run
-
-
 class Migration(migrations.Migration):
 
     dependencies = [("records", "0001_initial")]
 
-    operations = [migrations.RunPython(_on_postgresql(CREATE), _on_postgresql(DROP), elidable=False)]
+    operations = [postgresql_only(CREATE, DROP)]
