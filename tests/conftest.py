@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
@@ -8,6 +9,14 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _thai():
+    """Each test starts in Thai, whatever ran before it in this process: a request to /en/
+    leaves English active in the thread, and the tests of a process run in any order."""
+    with translation.override("th"):
+        yield
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from ../shared/data and removed at the end."""
 
 import pytest
-from django.utils import translation
 from search.signals import paused
 
 from cms.laws import services
@@ -41,13 +40,6 @@ def laws_data(django_db_setup, django_db_blocker):
     yield
     with django_db_blocker.unblock():
         _clear()
-
-
-@pytest.fixture(autouse=True)
-def _thai():
-    """Each test starts in Thai (a request to /en/ leaves English active in this thread)."""
-    with translation.override("th"):
-        yield
 
 
 @pytest.fixture

@@ -71,15 +71,18 @@ def test_messages_written_any_way_wake_the_relays_once_when_their_change_commits
 
     listening = listener(relay.CHANNEL)
     try:
-        with transaction.atomic():
-            enqueue(dedupe_key="one")
+        with transaction.atomic():  # written behind outbox_enqueue's back
             OutboxMessage.objects.bulk_create([
                 OutboxMessage(to="a@example.org", subject="หัวเรื่อง", body="เนื้อความ", dedupe_key=f"bulk:{n}")
                 for n in range(3)])
             assert wake_ups(0.3) == 0  # not before the commit
         assert wake_ups(1.0) == 1
-        with pytest.raises(RuntimeError), transaction.atomic():
+        with transaction.atomic():
+            enqueue(dedupe_key="one")
             enqueue(dedupe_key="two")
+        assert wake_ups(1.0) == 1  # once per transaction
+        with pytest.raises(RuntimeError), transaction.atomic():
+            enqueue(dedupe_key="three")
             raise RuntimeError("the change failed")
         assert wake_ups(0.5) == 0
     finally:
